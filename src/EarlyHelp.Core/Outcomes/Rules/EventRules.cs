@@ -186,6 +186,8 @@ public sealed class StatusRule(
             var events = context.Facts.Events
                 .Where(e => (positive.Contains(e.Type) || negative.Contains(e.Type)) && e.Date >= context.Identified && (cutoff is null || e.Date <= cutoff))
                 .Where(e => scope == Scope.Family || NeedContext.IsAbout(e, person))
+                .OrderBy(e => e.Date)
+                .ThenBy(e => negative.Contains(e.Type)) // on the same day, the setback counts as the later event
                 .ToList();
             var who = person is null ? "The family" : person;
             if (events.Count == 0)
@@ -201,9 +203,8 @@ public sealed class StatusRule(
                 continue;
             }
 
-            var spellStart = events.LastOrDefault(e => negative.Contains(e.Type)) is { } lastNegative
-                ? events.First(e => e.Date >= lastNegative.Date && positive.Contains(e.Type)).Date
-                : events.First(e => positive.Contains(e.Type)).Date;
+            var lastSetback = events.FindLastIndex(e => negative.Contains(e.Type));
+            var spellStart = events[lastSetback + 1].Date;
             var months = latest.Benefit is { } benefit && heldMonthsByBenefit.TryGetValue(benefit.ToLowerInvariant(), out var m) ? m : heldMonths;
             var until = spellStart.AddMonths(months);
             if (cutoff is { } c && c > until)

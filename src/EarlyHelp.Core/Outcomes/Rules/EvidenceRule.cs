@@ -10,9 +10,7 @@ public sealed class EvidenceRule(IReadOnlyList<EvidenceKind> kinds, bool require
     public override RuleResult Evaluate(NeedContext context)
     {
         var records = context.EvidenceForNeed().Where(e => kinds.Contains(e.Kind)).ToList();
-        var latestByKind = kinds
-            .Select(k => (Kind: k, Record: records.LastOrDefault(r => r.Kind == k)))
-            .ToList();
+        var latestByKind = kinds.Select(k => (Kind: k, Record: Latest(records.Where(r => r.Kind == k), context))).ToList();
         var what = description ?? string.Join(requireAll ? " and " : " or ", kinds.Select(Label));
         var parts = new List<RuleResult>();
         foreach (var (kind, record) in latestByKind)
@@ -34,6 +32,24 @@ public sealed class EvidenceRule(IReadOnlyList<EvidenceKind> kinds, bool require
         }
 
         return requireAll ? RuleResult.AllOf(parts) : RuleResult.AnyOf([.. parts.Where(p => p.Applicable)]);
+    }
+
+    /// <summary>
+    /// The record that stands for a kind: the latest. Records on the same day do not depend on the order they
+    /// were listed in: one showing the outcome not achieved stands over one showing it achieved.
+    /// </summary>
+    private static EvidenceRecord? Latest(IEnumerable<EvidenceRecord> records, NeedContext context)
+    {
+        EvidenceRecord? latest = null;
+        foreach (var record in records)
+        {
+            if (latest is null || record.Date > latest.Date || (record.Date == latest.Date && !Judge(record, context).Achieved && Judge(latest, context).Achieved))
+            {
+                latest = record;
+            }
+        }
+
+        return latest;
     }
 
     private static (bool Achieved, string Explanation) Judge(EvidenceRecord record, NeedContext context)
