@@ -28,7 +28,7 @@ public static class WebHost
 
     public static WebApplication Build(string[] args, Engine engine, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory, ApplicationName = typeof(WebHost).Assembly.GetName().Name });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -41,7 +41,6 @@ public static class WebHost
 
         var app = builder.Build();
         Directory.CreateDirectory(AppPaths.Data);
-        app.UseStaticFiles();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();
         app.MapEvaluationApi();
