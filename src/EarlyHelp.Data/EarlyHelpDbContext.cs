@@ -1,0 +1,134 @@
+using EarlyHelp.Core.Casework;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace EarlyHelp.Data;
+
+/// <summary>
+/// The casework database: SQLite by default, PostgreSQL in production. Each provider keeps its own
+/// migrations (EarlyHelp.Data.Sqlite, EarlyHelp.Data.Postgres); <see cref="Database"/> picks one.
+/// </summary>
+public sealed class EarlyHelpDbContext(DbContextOptions<EarlyHelpDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<Family> Families => Set<Family>();
+
+    public DbSet<FamilyMember> Members => Set<FamilyMember>();
+
+    public DbSet<Episode> Episodes => Set<Episode>();
+
+    public DbSet<EpisodeNeed> Needs => Set<EpisodeNeed>();
+
+    public DbSet<PlanAction> Actions => Set<PlanAction>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<CaseNote> Notes => Set<CaseNote>();
+
+    public DbSet<EvidenceEntry> Evidence => Set<EvidenceEntry>();
+
+    public DbSet<TeamAroundTheFamilyMember> TeamAroundTheFamily => Set<TeamAroundTheFamilyMember>();
+
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Team>(e =>
+        {
+            e.Property(t => t.Name).HasMaxLength(200);
+            e.HasIndex(t => t.Name).IsUnique();
+        });
+
+        builder.Entity<Family>(e =>
+        {
+            e.Property(f => f.Reference).HasMaxLength(20);
+            e.HasIndex(f => f.Reference).IsUnique();
+            e.OwnsOne(f => f.Address, a =>
+            {
+                a.Property(x => x.Line1).HasMaxLength(200);
+                a.Property(x => x.Line2).HasMaxLength(200);
+                a.Property(x => x.Town).HasMaxLength(100);
+                a.Property(x => x.Postcode).HasMaxLength(10);
+                a.Property(x => x.Uprn).HasMaxLength(12);
+            });
+            e.HasMany(f => f.Members).WithOne().HasForeignKey(m => m.FamilyId);
+            e.HasMany(f => f.Episodes).WithOne().HasForeignKey(x => x.FamilyId);
+            e.Ignore(f => f.CurrentEpisode);
+        });
+
+        builder.Entity<FamilyMember>(e =>
+        {
+            e.Property(m => m.GivenName).HasMaxLength(100);
+            e.Property(m => m.FamilyName).HasMaxLength(100);
+            e.Property(m => m.Relationship).HasMaxLength(50);
+            e.Property(m => m.NhsNumber).HasMaxLength(10);
+            e.Property(m => m.UniquePupilNumber).HasMaxLength(13);
+            e.Ignore(m => m.FullName);
+        });
+
+        builder.Entity<Episode>(e =>
+        {
+            e.HasIndex(x => new { x.FamilyId, x.Number }).IsUnique();
+            e.HasIndex(x => new { x.Stage, x.TeamId });
+            e.HasIndex(x => x.LeadPractitionerId);
+            e.Property(x => x.Stage).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Decision).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.LawfulBasis).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.ClosureReason).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.FrameworkId).HasMaxLength(60);
+            e.Property(x => x.EnquirySource).HasMaxLength(200);
+            e.Property(x => x.LeadPractitionerId).HasMaxLength(450);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(x => x.Needs).WithOne().HasForeignKey(n => n.EpisodeId);
+            e.HasMany(x => x.Actions).WithOne().HasForeignKey(a => a.EpisodeId);
+            e.HasMany(x => x.Meetings).WithOne().HasForeignKey(m => m.EpisodeId);
+            e.HasMany(x => x.Notes).WithOne().HasForeignKey(n => n.EpisodeId);
+            e.HasMany(x => x.Evidence).WithOne().HasForeignKey(v => v.EpisodeId);
+            e.HasMany(x => x.TeamAroundTheFamily).WithOne().HasForeignKey(t => t.EpisodeId);
+        });
+
+        builder.Entity<EpisodeNeed>(e => e.Property(n => n.Code).HasMaxLength(40));
+        builder.Entity<PlanAction>(e =>
+        {
+            e.Property(a => a.Priority).HasConversion<string>().HasMaxLength(10);
+            e.Property(a => a.NeedCode).HasMaxLength(40);
+        });
+        builder.Entity<Meeting>(e => e.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30));
+        builder.Entity<EvidenceEntry>(e =>
+        {
+            e.Property(v => v.NeedCode).HasMaxLength(40);
+            e.Property(v => v.Kind).HasMaxLength(30);
+            e.Property(v => v.Instrument).HasMaxLength(40);
+            e.Property(v => v.Before).HasPrecision(9, 2);
+            e.Property(v => v.After).HasPrecision(9, 2);
+        });
+        builder.Entity<TeamAroundTheFamilyMember>(e =>
+        {
+            e.HasKey(t => new { t.EpisodeId, t.UserId });
+            e.HasIndex(t => t.UserId);
+            e.Property(t => t.Agency).HasMaxLength(200);
+        });
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(a => new { a.FamilyId, a.At });
+            e.Property(a => a.Action).HasMaxLength(10);
+            e.Property(a => a.What).HasMaxLength(400);
+            e.Property(a => a.From).HasMaxLength(64);
+        });
+    }
+
+    /// <summary>Every save of a changed episode gives it a new version, so a stale edit fails instead of overwriting.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<Episode>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version = Guid.NewGuid();
+        }
+
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}
