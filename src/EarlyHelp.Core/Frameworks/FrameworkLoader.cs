@@ -22,7 +22,7 @@ public static partial class FrameworkLoader
         ["adult"] = AppliesTo.Adult,
     };
 
-    private static readonly Dictionary<string, Scope> Scopes = new() { ["member"] = Scope.Member, ["family"] = Scope.Family };
+    private static readonly Dictionary<string, Scope> Scopes = new() { ["member"] = Scope.Member, ["family"] = Scope.Family, ["other-children"] = Scope.OtherChildren };
 
     private static readonly Dictionary<string, ChildrenInScope> ChildrenChoices = new() { ["every"] = ChildrenInScope.Every, ["member"] = ChildrenInScope.Member };
 
@@ -308,7 +308,7 @@ public static partial class FrameworkLoader
                     o.Choice("children", ChildrenChoices, ChildrenInScope.Member),
                     o.Choice("authorisedAbsence", AuthorisedChoices, AuthorisedAbsence.Counted));
             case "incidents":
-                o.OnlyKeys("types", "baselineMonths", "outcomeMonths", "incidentFreeUpTo", "reductionPercent", "comparison", "severeBlocksReduction", "scope");
+                o.OnlyKeys("types", "baselineMonths", "outcomeMonths", "incidentFreeUpTo", "reductionPercent", "comparison", "severeBlocksReduction", "scope", "requireFewer", "zeroBaseline");
                 return new IncidentsRule(
                     EventTypes(o, "types"),
                     o.Integer("baselineMonths", 1, 60) ?? 12,
@@ -317,7 +317,9 @@ public static partial class FrameworkLoader
                     o.Number("reductionPercent", 0, 100) ?? 0,
                     o.Choice("comparison", ComparisonChoices, IncidentComparison.Count),
                     o.Boolean("severeBlocksReduction", false),
-                    o.Choice("scope", Scopes, Scope.Member));
+                    o.Choice("scope", Scopes, Scope.Member),
+                    o.Boolean("requireFewer", false),
+                    o.Choice("zeroBaseline", new Dictionary<string, bool> { ["met-if-none-after"] = true, ["not-applicable"] = false }, true));
             case "noEvents":
                 o.OnlyKeys("types", "scope", "window", "referrals", "description");
                 var types = EventTypes(o, "types");
@@ -325,7 +327,7 @@ public static partial class FrameworkLoader
                     ? new NoEventsRule(types, o.Choice("scope", Scopes, Scope.Member), window, o.Choice("referrals", ReferralChoices, ReferralMatch.Headline), o.String("description") ?? "")
                     : null;
             case "status":
-                o.OnlyKeys("positive", "negative", "heldMonths", "heldMonthsByBenefit", "sustainedAfterClosureMonths", "scope", "description");
+                o.OnlyKeys("positive", "negative", "heldMonths", "heldWeeks", "heldMonthsByBenefit", "sustainedAfterClosureMonths", "completedSpellCounts", "scope", "description");
                 var byBenefit = new Dictionary<string, int>(StringComparer.Ordinal);
                 if (o.Object("heldMonthsByBenefit", required: false) is { } benefits)
                 {
@@ -342,9 +344,11 @@ public static partial class FrameworkLoader
                     byBenefit,
                     o.Integer("sustainedAfterClosureMonths", 0, 60, 0) ?? 0,
                     o.Choice("scope", Scopes, Scope.Member),
-                    o.String("description") ?? "");
+                    o.String("description") ?? "",
+                    o.Integer("heldWeeks", 0, 260, 0) ?? 0,
+                    o.Boolean("completedSpellCounts", false));
             case "evidence":
-                o.OnlyKeys("kinds", "require", "description");
+                o.OnlyKeys("kinds", "require", "description", "instruments");
                 var kinds = new List<EvidenceKind>();
                 foreach (var k in o.Strings("kinds"))
                 {
@@ -364,7 +368,8 @@ public static partial class FrameworkLoader
                 }
 
                 var require = o.Choice("require", new Dictionary<string, bool> { ["any"] = false, ["all"] = true }, false);
-                return new EvidenceRule(kinds, require, o.String("description", required: false));
+                var named = o.Strings("instruments", required: false).Select(InstrumentCatalog.Key).ToList();
+                return new EvidenceRule(kinds, require, o.String("description", required: false), named);
             case "suspensions":
                 o.OnlyKeys("measure", "consecutiveTerms", "minimumReductionPercent", "maximumCount", "scope");
                 return new SuspensionsRule(

@@ -48,6 +48,24 @@ public sealed class NeedContext(CaseFacts facts, NeedRecord need, NeedDefinition
         return [.. facts.File.Members.Where(m => Fits(m)).Select(m => m.Id)];
     }
 
+    /// <summary>The people a rule of the given scope looks at, one by one; the household as a whole is null.</summary>
+    public IReadOnlyList<string?> People(Rules.Scope scope) => scope switch
+    {
+        Rules.Scope.Family => [null],
+        Rules.Scope.OtherChildren => [.. facts.File.Members
+            .Where(m => m.Id != need.Member && (m.AgeOn(Identified) is not { } age || age < 18))
+            .Select(m => (string?)m.Id)],
+        _ => [.. People().Select(p => (string?)p)],
+    };
+
+    /// <summary>Whether an event counts for one of the people of a scope.</summary>
+    public static bool Counts(CaseEvent e, Rules.Scope scope, string? person) => scope switch
+    {
+        Rules.Scope.Family => true,
+        Rules.Scope.OtherChildren => e.Member == person,
+        _ => IsAbout(e, person),
+    };
+
     /// <summary>Events about a member; an event that names no member is about the whole household, so it counts for everyone.</summary>
     public static bool IsAbout(CaseEvent e, string? member) => member is null || e.Member is null || e.Member == member;
 

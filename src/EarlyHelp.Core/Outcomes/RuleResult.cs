@@ -30,19 +30,22 @@ public sealed record RuleResult(OutcomeStatus Status, DateOnly? Date, IReadOnlyL
             return NoData();
         }
 
-        var reasons = parts.SelectMany(p => p.Reasons).ToList();
+        // The parts that decide the verdict speak first, so the first reason says why.
+        IReadOnlyList<string> ReasonsLeadingWith(OutcomeStatus deciding) =>
+            [.. parts.Where(p => p.Status == deciding).SelectMany(p => p.Reasons), .. parts.Where(p => p.Status != deciding).SelectMany(p => p.Reasons)];
+
         if (parts.Any(p => p.Status == OutcomeStatus.NotMet))
         {
-            return new RuleResult(OutcomeStatus.NotMet, null, reasons, parts.Any(p => p.Applicable));
+            return new RuleResult(OutcomeStatus.NotMet, null, ReasonsLeadingWith(OutcomeStatus.NotMet), parts.Any(p => p.Applicable));
         }
 
         if (parts.Any(p => p.Status == OutcomeStatus.Pending))
         {
             var undated = parts.Any(p => p.Status == OutcomeStatus.Pending && p.Date is null);
-            return new RuleResult(OutcomeStatus.Pending, undated ? null : parts.Max(p => p.Date), reasons);
+            return new RuleResult(OutcomeStatus.Pending, undated ? null : parts.Max(p => p.Date), ReasonsLeadingWith(OutcomeStatus.Pending));
         }
 
-        return new RuleResult(OutcomeStatus.Met, parts.Max(p => p.Date), reasons);
+        return new RuleResult(OutcomeStatus.Met, parts.Max(p => p.Date), [.. parts.SelectMany(p => p.Reasons)]);
     }
 
     /// <summary>At least one of several alternatives must hold; alternatives without data are ignored.</summary>

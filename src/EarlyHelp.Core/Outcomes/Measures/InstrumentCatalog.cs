@@ -39,5 +39,6 @@ public sealed class InstrumentCatalog(IEnumerable<Instrument> instruments)
     /// <summary>Finds an instrument whatever its case, spaces or hyphens: "GAD-7", "gad7" and "GAD 7" are one.</summary>
     public Instrument? Find(string? code) => code is not null && byKey.TryGetValue(Key(code), out var i) ? i : null;
 
-    private static string Key(string code) => new([.. code.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant)]);
+    /// <summary>The comparison key of an instrument name: letters and digits, upper case.</summary>
+    public static string Key(string code) => new([.. code.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant)]);
 }

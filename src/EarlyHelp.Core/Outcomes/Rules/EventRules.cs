@@ -22,7 +22,9 @@ public sealed class IncidentsRule(
     decimal reductionPercent,
     IncidentComparison comparison,
     bool severeBlocksReduction,
-    Scope scope) : Rule
+    Scope scope,
+    bool requireFewer = false,
+    bool zeroBaselineApplies = true) : Rule
 {
     public override RuleResult Evaluate(NeedContext context)
     {
@@ -33,7 +35,7 @@ public sealed class IncidentsRule(
 
         var baselineFrom = context.Identified.AddMonths(-baselineMonths);
         var windowEnd = closed.AddMonths(outcomeMonths);
-        var people = scope == Scope.Family ? [null] : context.People().Select(p => (string?)p).ToList();
+        var people = context.People(scope);
         if (people.Count == 0)
         {
             return RuleResult.NoData("Nobody in the family fits this need.");
@@ -42,7 +44,7 @@ public sealed class IncidentsRule(
         var parts = new List<RuleResult>();
         foreach (var person in people)
         {
-            var relevant = context.Facts.Events.Where(e => types.Contains(e.Type) && (scope == Scope.Family || NeedContext.IsAbout(e, person))).ToList();
+            var relevant = context.Facts.Events.Where(e => types.Contains(e.Type) && NeedContext.Counts(e, scope, person)).ToList();
             var baseline = relevant.Count(e => e.Date > baselineFrom && e.Date <= context.Identified);
             var after = relevant.Where(e => e.Date > closed && e.Date <= windowEnd).ToList();
             var who = person is null ? "The family" : person;
@@ -64,15 +66,23 @@ public sealed class IncidentsRule(
                 continue;
             }
 
+            if (baseline == 0 && !zeroBaselineApplies)
+            {
+                parts.Add(RuleResult.NoData($"{found}: there is nothing to reduce."));
+                continue;
+            }
+
             var scale = comparison == IncidentComparison.ProRata ? (decimal)outcomeMonths / baselineMonths : 1m;
             var allowed = baseline * scale * (1 - (reductionPercent / 100m));
-            var route = $"{found}, so at least a {reductionPercent:0.##}% reduction is needed: no more than {allowed:0.##} in the {period}";
+            var route = requireFewer && reductionPercent == 0
+                ? $"{found}, so fewer are needed in the {period}"
+                : $"{found}, so at least a {reductionPercent:0.##}% reduction is needed: no more than {allowed:0.##} in the {period}";
             var severe = after.Where(e => e.Severe).ToList();
             if (severeBlocksReduction && severe.Count > 0)
             {
                 parts.Add(RuleResult.NotMet($"{route}; a severe offence on {Dates(severe)} rules out the reduction route."));
             }
-            else if (after.Count > allowed || (baseline == 0 && after.Count > 0))
+            else if (after.Count > allowed || (baseline == 0 && after.Count > 0) || (requireFewer && baseline > 0 && after.Count >= baseline))
             {
                 parts.Add(RuleResult.NotMet($"{route}; found {after.Count} ({Dates(after)})."));
             }
@@ -119,10 +129,10 @@ public sealed class NoEventsRule(IReadOnlySet<EventType> types, Scope scope, Win
             return RuleResult.Pending(null, $"No {description} {window.Describe()}: the episode is open.");
         }
 
-        var people = scope == Scope.Family ? [null] : context.People().Select(p => (string?)p).ToList();
+        var people = context.People(scope);
         var found = context.Facts.Events
             .Where(e => types.Contains(e.Type) && e.Date > from && e.Date <= to)
-            .Where(e => scope == Scope.Family || people.Any(p => NeedContext.IsAbout(e, p)))
+            .Where(e => people.Any(p => NeedContext.Counts(e, scope, p)))
             .Where(e => e.Type != EventType.Referral || Matches(e, context))
             .ToList();
         var period = $"{window.Describe()} ({from:yyyy-MM-dd} to {to:yyyy-MM-dd})";
@@ -164,7 +174,9 @@ public sealed class StatusRule(
     IReadOnlyDictionary<string, int> heldMonthsByBenefit,
     int sustainedAfterClosureMonths,
     Scope scope,
-    string description) : Rule
+    string description,
+    int heldWeeks = 0,
+    bool completedSpellCounts = false) : Rule
 {
     public override RuleResult Evaluate(NeedContext context)
     {
@@ -179,13 +191,13 @@ public sealed class StatusRule(
             cutoff = closed.AddMonths(sustainedAfterClosureMonths);
         }
 
-        var people = scope == Scope.Family ? [null] : context.People().Select(p => (string?)p).ToList();
+        var people = context.People(scope);
         var results = new List<RuleResult>();
         foreach (var person in people)
         {
             var events = context.Facts.Events
                 .Where(e => (positive.Contains(e.Type) || negative.Contains(e.Type)) && e.Date >= context.Identified && (cutoff is null || e.Date <= cutoff))
-                .Where(e => scope == Scope.Family || NeedContext.IsAbout(e, person))
+                .Where(e => NeedContext.Counts(e, scope, person))
                 .OrderBy(e => e.Date)
                 .ThenBy(e => negative.Contains(e.Type)) // on the same day, the setback counts as the later event
                 .ToList();
@@ -197,6 +209,12 @@ public sealed class StatusRule(
             }
 
             var latest = events[^1];
+            if (completedSpellCounts && negative.Contains(latest.Type) && CompletedSpell(events, context.AsOf) is { } spell)
+            {
+                results.Add(RuleResult.Met(spell.HeldUntil, $"{who}: {description} from {spell.Start:yyyy-MM-dd}, held for {HeldFor(spell.Months)} by {spell.HeldUntil:yyyy-MM-dd}."));
+                continue;
+            }
+
             if (negative.Contains(latest.Type))
             {
                 results.Add(RuleResult.NotMet($"{who}: {CaseVocabulary.Name(latest.Type)} on {latest.Date:yyyy-MM-dd}, so not {description}."));
@@ -205,14 +223,14 @@ public sealed class StatusRule(
 
             var lastSetback = events.FindLastIndex(e => negative.Contains(e.Type));
             var spellStart = events[lastSetback + 1].Date;
-            var months = latest.Benefit is { } benefit && heldMonthsByBenefit.TryGetValue(benefit.ToLowerInvariant(), out var m) ? m : heldMonths;
-            var until = spellStart.AddMonths(months);
+            var months = MonthsFor(events[lastSetback + 1]);
+            var until = spellStart.AddMonths(months).AddDays(7 * heldWeeks);
             if (cutoff is { } c && c > until)
             {
                 until = c;
             }
 
-            var held = months > 0 ? $", to be held for {Window.Months(months)}" : "";
+            var held = months > 0 || heldWeeks > 0 ? $", to be held for {HeldFor(months)}" : "";
             var after = cutoff is { } end ? $" and until {end:yyyy-MM-dd}, {Window.Months(sustainedAfterClosureMonths)} after closure" : "";
             results.Add(IncidentsRule.Timed(context, until, $"{who}: {description} since {spellStart:yyyy-MM-dd}{held}{after}."));
         }
@@ -221,4 +239,36 @@ public sealed class StatusRule(
     }
 
     private string Capitalised => char.ToUpperInvariant(description[0]) + description[1..];
+
+    private int MonthsFor(CaseEvent start) =>
+        start.Benefit is { } benefit && heldMonthsByBenefit.TryGetValue(benefit.ToLowerInvariant(), out var m) ? m : heldMonths;
+
+    private string HeldFor(int months) => (months, heldWeeks) switch
+    {
+        (_, 0) => Window.Months(months),
+        (0, _) => heldWeeks == 1 ? "1 week" : $"{heldWeeks} weeks",
+        _ => $"{Window.Months(months)} and {heldWeeks} weeks",
+    };
+
+    /// <summary>A spell since identification, now over or not, that lasted as long as it had to.</summary>
+    private (DateOnly Start, DateOnly HeldUntil, int Months)? CompletedSpell(List<CaseEvent> events, DateOnly asOf)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (!positive.Contains(events[i].Type) || (i > 0 && positive.Contains(events[i - 1].Type)))
+            {
+                continue;
+            }
+
+            var months = MonthsFor(events[i]);
+            var heldUntil = events[i].Date.AddMonths(months).AddDays(7 * heldWeeks);
+            var ended = events.Skip(i + 1).FirstOrDefault(e => negative.Contains(e.Type))?.Date;
+            if ((ended is null || ended >= heldUntil) && heldUntil <= asOf)
+            {
+                return (events[i].Date, heldUntil, months);
+            }
+        }
+
+        return null;
+    }
 }

@@ -5,11 +5,11 @@ namespace EarlyHelp.Core.Outcomes.Rules;
 /// shows the outcome achieved. For each kind the latest record stands, so a later assessment replaces an
 /// earlier one. A validated measure the engine knows is scored by its instrument.
 /// </summary>
-public sealed class EvidenceRule(IReadOnlyList<EvidenceKind> kinds, bool requireAll, string? description) : Rule
+public sealed class EvidenceRule(IReadOnlyList<EvidenceKind> kinds, bool requireAll, string? description, IReadOnlyList<string>? instruments = null) : Rule
 {
     public override RuleResult Evaluate(NeedContext context)
     {
-        var records = context.EvidenceForNeed().Where(e => kinds.Contains(e.Kind)).ToList();
+        var records = context.EvidenceForNeed().Where(e => kinds.Contains(e.Kind) && Counts(e)).ToList();
         var latestByKind = kinds.Select(k => (Kind: k, Record: Latest(records.Where(r => r.Kind == k), context))).ToList();
         var what = description ?? string.Join(requireAll ? " and " : " or ", kinds.Select(Label));
         var parts = new List<RuleResult>();
@@ -33,6 +33,12 @@ public sealed class EvidenceRule(IReadOnlyList<EvidenceKind> kinds, bool require
 
         return requireAll ? RuleResult.AllOf(parts) : RuleResult.AnyOf([.. parts.Where(p => p.Applicable)]);
     }
+
+    /// <summary>Where the framework names instruments, a validated measure counts only if it used one of them (a DASH, a rescreen).</summary>
+    private bool Counts(EvidenceRecord record) =>
+        record.Kind != EvidenceKind.ValidatedMeasure
+        || instruments is not { Count: > 0 }
+        || (record.Instrument is { } used && instruments.Contains(Measures.InstrumentCatalog.Key(used)));
 
     /// <summary>
     /// The record that stands for a kind: the latest. Records on the same day do not depend on the order they

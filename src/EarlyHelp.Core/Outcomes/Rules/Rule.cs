@@ -49,12 +49,20 @@ public sealed class AnyRule(IReadOnlyList<Rule> alternatives) : Rule
 /// <summary>OPTIONAL AND: evidence that may be added; inside an AND it is reported and never required.</summary>
 public sealed class OptionalRule(Rule inner) : Rule
 {
+    public Rule Inner => inner;
+
     public override RuleResult Evaluate(NeedContext context) => inner.Evaluate(context);
 }
 
 /// <summary>How a rule looks at people: each member the need is about, or the household as one.</summary>
 public enum Scope
 {
+    /// <summary>The need's member, or each member the need applies to.</summary>
     Member,
+
+    /// <summary>The household as one.</summary>
     Family,
+
+    /// <summary>The other children of the family: the siblings of the need's member.</summary>
+    OtherChildren,
 }

@@ -24,11 +24,11 @@ public sealed class SuspensionsRule(SuspensionMeasure measure, int consecutiveTe
         var calendar = context.Calendar;
         var recent = Run(calendar.LastEndedOnOrBefore(context.AsOf));
         var baseline = Run(calendar.LastEndedOnOrBefore(context.Identified));
-        var people = scope == Scope.Family ? [null] : context.People().Select(p => (string?)p).ToList();
+        var people = context.People(scope);
         var parts = new List<RuleResult>();
         foreach (var person in people)
         {
-            var events = context.Facts.Events.Where(e => Exclusions.Contains(e.Type) && (scope == Scope.Family || NeedContext.IsAbout(e, person))).ToList();
+            var events = context.Facts.Events.Where(e => Exclusions.Contains(e.Type) && NeedContext.Counts(e, scope, person)).ToList();
             var who = person ?? "The family";
             var inRecent = In(events, recent, calendar);
             var over = SchoolTerm.Describe(recent);
