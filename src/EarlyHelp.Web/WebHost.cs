@@ -41,6 +41,8 @@ public static class WebHost
 
         var app = builder.Build();
         Directory.CreateDirectory(AppPaths.Data);
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();
         app.MapEvaluationApi();

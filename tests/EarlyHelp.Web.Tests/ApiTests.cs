@@ -74,8 +74,25 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task The_start_page_lists_the_frameworks()
     {
-        var html = await client.GetStringAsync("/");
-        Assert.Contains("<h1>Early help and Supporting Families</h1>", html, StringComparison.Ordinal);
+        var response = await client.GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains(">Early help and Supporting Families</h1>", html, StringComparison.Ordinal);
         Assert.Contains("National Supporting Families Outcome Framework (2022)", html, StringComparison.Ordinal);
+        Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+    }
+
+    [Fact]
+    public async Task The_GOV_UK_Frontend_styles_and_scripts_built_from_npm_are_served()
+    {
+        var css = await client.GetAsync("/lib/earlyhelp.css");
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal("text/css", css.Content.Headers.ContentType!.MediaType);
+        var styles = await css.Content.ReadAsStringAsync();
+        Assert.Contains(".govuk-summary-list", styles, StringComparison.Ordinal);
+        Assert.Contains(".moj-sub-navigation", styles, StringComparison.Ordinal);
+        Assert.DoesNotContain("GDS Transport", styles, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/lib/govuk/govuk-frontend.min.js")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/js/init.mjs")).StatusCode);
     }
 }
