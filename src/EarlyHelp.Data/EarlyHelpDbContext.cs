@@ -1,4 +1,5 @@
 using EarlyHelp.Core.Casework;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,8 +9,11 @@ namespace EarlyHelp.Data;
 /// The casework database: SQLite by default, PostgreSQL in production. Each provider keeps its own
 /// migrations (EarlyHelp.Data.Sqlite, EarlyHelp.Data.Postgres); <see cref="Database"/> picks one.
 /// </summary>
-public sealed class EarlyHelpDbContext(DbContextOptions<EarlyHelpDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+public sealed class EarlyHelpDbContext(DbContextOptions<EarlyHelpDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Cookie and anti-forgery keys, shared by every web node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Team> Teams => Set<Team>();
 
     public DbSet<Family> Families => Set<Family>();

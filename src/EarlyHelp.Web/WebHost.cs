@@ -1,6 +1,12 @@
 using EarlyHelp.Core.Frameworks;
+using EarlyHelp.Data;
+using EarlyHelp.GovUk;
+using EarlyHelp.Web.Demo;
 using EarlyHelp.Web.Features.Evaluation;
 using EarlyHelp.Web.Features.Frameworks;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace EarlyHelp.Web;
 
@@ -22,31 +28,117 @@ public static class WebHost
         }
 
         var app = Build(args, engine);
+        await PrepareDatabaseAsync(app);
         await app.RunAsync();
         return 0;
     }
 
+    /// <summary>The connection string: PostgreSQL when configured, otherwise the embedded SQLite file under ./data/.</summary>
+    public static string ConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("EarlyHelp") is { Length: > 0 } configured
+            ? configured
+            : $"Data Source={Path.Combine(AppPaths.Data, "earlyhelp.db")}";
+
     public static WebApplication Build(string[] args, Engine engine, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory, ApplicationName = typeof(WebHost).Assembly.GetName().Name });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(WebHost).Assembly.GetName().Name,
+        });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.Services.AddSingleton(engine);
-        builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
-        builder.Services.AddOpenApi();
         configure?.Invoke(builder);
+        var connectionString = ConnectionString(builder.Configuration);
+        if (Database.ProviderFor(connectionString) == DatabaseProvider.Sqlite)
+        {
+            Directory.CreateDirectory(AppPaths.Data);
+        }
+
+        builder.Services.AddSingleton(engine);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddDbContext<EarlyHelpDbContext>(o => Database.Configure(o, connectionString));
+        builder.Services.AddDataProtection().PersistKeysToDbContext<EarlyHelpDbContext>().SetApplicationName("EarlyHelp");
+        builder.Services
+            .AddIdentity<ApplicationUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<EarlyHelpDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<Features.Families.ClaimsFactory>();
+        builder.Services.AddScoped<Features.Families.CaseAccess>();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/sign-in";
+            o.LogoutPath = "/sign-out";
+            o.AccessDeniedPath = "/access-denied";
+            o.Cookie.Name = "earlyhelp";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        builder.Services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToPage("/Index");
+                o.Conventions.AllowAnonymousToFolder("/Account");
+            })
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new DateOnlyPartsBinderProvider()));
+        builder.Services.AddOpenApi();
 
         var app = builder.Build();
-        Directory.CreateDirectory(AppPaths.Data);
         app.UseSecurityHeaders();
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();
         app.MapEvaluationApi();
         app.MapFrameworksApi();
         return app;
+    }
+
+    /// <summary>
+    /// Brings the database up to date and makes sure the roles exist. The embedded default also gets the
+    /// demonstration caseload and accounts the first time it starts, unless EarlyHelp:Demo is false.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EarlyHelpDbContext>();
+        await db.Database.MigrateAsync();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        var embedded = Database.ProviderFor(ConnectionString(app.Configuration)) == DatabaseProvider.Sqlite;
+        if (app.Configuration.GetValue("EarlyHelp:Demo", embedded) && !await db.Users.AnyAsync())
+        {
+            var password = app.Configuration["EarlyHelp:DemoPassword"] ?? DemoAccounts.NewPassword();
+            await DemoData.SeedAsync(scope.ServiceProvider, password);
+            if (app.Configuration["EarlyHelp:DemoPassword"] is null)
+            {
+                var note = Path.Combine(AppPaths.Data, "demo-accounts.txt");
+                await File.WriteAllTextAsync(note, DemoAccounts.Describe(password));
+                app.Logger.LogWarning("Demonstration accounts created; their password is in {File}", note);
+            }
+        }
     }
 }

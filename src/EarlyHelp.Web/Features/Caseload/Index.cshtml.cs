@@ -1,0 +1,151 @@
+using EarlyHelp.Core.Casework;
+using EarlyHelp.Data;
+using EarlyHelp.Web.Features.Families;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace EarlyHelp.Web.Features.Caseload;
+
+/// <summary>
+/// A practitioner's or a team's cases: filtered, sorted and paged on the server, so it works without
+/// JavaScript and stays fast with tens of thousands of families.
+/// </summary>
+public sealed class IndexModel(EarlyHelpDbContext db, CaseAccess access, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 25;
+
+    public static readonly IReadOnlyDictionary<string, string> Sorts = new Dictionary<string, string>
+    {
+        ["reference"] = "Family",
+        ["received"] = "Received",
+        ["stage"] = "Stage",
+        ["review"] = "Next review",
+        ["lead"] = "Lead practitioner",
+    };
+
+    [BindProperty(SupportsGet = true)]
+    public string? Stage { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Team { get; set; }
+
+    /// <summary>"mine" (the user's own cases) or "all" that the user may see.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Show { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Overdue { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string Sort { get; set; } = "received";
+
+    [BindProperty(SupportsGet = true)]
+    public bool Descending { get; set; } = true;
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public IReadOnlyList<Team> Teams { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
+    public sealed record Row(Guid FamilyId, string Reference, string Name, EpisodeStage Stage, DateOnly ReceivedOn, string? Lead, string? Team, DateOnly? NextReview, bool ReviewOverdue);
+
+    public async Task OnGetAsync()
+    {
+        Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        Teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync();
+        var userId = CaseAccess.UserId(User);
+        var today = Today;
+
+        // The latest episode of each family the user may see.
+        var episodes = access.VisibleEpisodes(User).Where(e => !db.Episodes.Any(later => later.FamilyId == e.FamilyId && later.Number > e.Number));
+        if (Show == "mine" || (Show is null && User.IsInRole(Roles.Practitioner)))
+        {
+            Show = "mine";
+            episodes = episodes.Where(e => e.LeadPractitionerId == userId || e.TeamAroundTheFamily.Any(m => m.UserId == userId));
+        }
+
+        if (Enum.TryParse<EpisodeStage>(Stage, ignoreCase: true, out var stage))
+        {
+            episodes = episodes.Where(e => e.Stage == stage);
+        }
+
+        if (Team is { } team)
+        {
+            episodes = episodes.Where(e => e.TeamId == team);
+        }
+
+        var rows =
+            from e in episodes
+            join f in db.Families on e.FamilyId equals f.Id
+            let nextReview = e.Meetings.OrderByDescending(m => m.HeldOn).Select(m => m.NextReviewOn).FirstOrDefault()
+            select new
+            {
+                e.FamilyId,
+                f.Reference,
+                Name = f.Members.OrderBy(m => m.DateOfBirth).Select(m => m.FamilyName).FirstOrDefault(),
+                e.Stage,
+                e.ReceivedOn,
+                Lead = db.Users.Where(u => u.Id == e.LeadPractitionerId).Select(u => u.DisplayName).FirstOrDefault(),
+                Team = db.Teams.Where(t => t.Id == e.TeamId).Select(t => t.Name).FirstOrDefault(),
+                NextReview = nextReview,
+            };
+        if (Overdue)
+        {
+            rows = rows.Where(r => r.Stage != EpisodeStage.Closed && r.NextReview != null && r.NextReview < today);
+        }
+
+        rows = (Sort, Descending) switch
+        {
+            ("reference", false) => rows.OrderBy(r => r.Reference),
+            ("reference", true) => rows.OrderByDescending(r => r.Reference),
+            ("stage", false) => rows.OrderBy(r => r.Stage).ThenBy(r => r.Reference),
+            ("stage", true) => rows.OrderByDescending(r => r.Stage).ThenBy(r => r.Reference),
+            ("review", false) => rows.OrderBy(r => r.NextReview == null).ThenBy(r => r.NextReview).ThenBy(r => r.Reference),
+            ("review", true) => rows.OrderByDescending(r => r.NextReview).ThenBy(r => r.Reference),
+            ("lead", false) => rows.OrderBy(r => r.Lead).ThenBy(r => r.Reference),
+            ("lead", true) => rows.OrderByDescending(r => r.Lead).ThenBy(r => r.Reference),
+            (_, false) => rows.OrderBy(r => r.ReceivedOn).ThenBy(r => r.Reference),
+            _ => rows.OrderByDescending(r => r.ReceivedOn).ThenBy(r => r.Reference),
+        };
+
+        Total = await rows.CountAsync();
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        var page = await rows.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync();
+        Rows = [.. page.Select(r => new Row(r.FamilyId, r.Reference, r.Name ?? "", r.Stage, r.ReceivedOn, r.Lead, r.Team, r.NextReview,
+            r.Stage != EpisodeStage.Closed && r.NextReview is { } next && next < today))];
+    }
+
+    /// <summary>A link to this list with some settings changed and the rest kept.</summary>
+    public string Link(string? sort = null, bool? descending = null, int? page = null)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["show"] = Show,
+            ["stage"] = Stage,
+            ["team"] = Team?.ToString(),
+            ["overdue"] = Overdue ? "true" : null,
+            ["sort"] = sort ?? Sort,
+            ["descending"] = (descending ?? Descending) ? "true" : "false",
+            ["page"] = (page ?? PageNumber).ToString(),
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/caseload", query.Where(p => !string.IsNullOrEmpty(p.Value))!);
+    }
+
+    public static string StageName(EpisodeStage stage) => stage switch
+    {
+        EpisodeStage.Enquiry => "Enquiry",
+        EpisodeStage.Allocated => "Allocated",
+        EpisodeStage.Assessment => "Assessment",
+        EpisodeStage.Plan => "Family plan",
+        _ => "Closed",
+    };
+}
