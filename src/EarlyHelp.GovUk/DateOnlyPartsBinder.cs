@@ -31,11 +31,8 @@ public sealed class DateOnlyPartsBinder : IModelBinder
         }
 
         var label = context.ModelMetadata.DisplayName ?? name;
+        // Only the date itself gets a model state entry; the date input shows the parts as posted.
         context.ModelState.SetModelValue(name, new ValueProviderResult($"{year}-{month}-{day}"));
-        foreach (var (part, value) in new[] { ("Day", day), ("Month", month), ("Year", year) })
-        {
-            context.ModelState.SetModelValue($"{name}.{part}", new ValueProviderResult(value));
-        }
 
         if (day.Length == 0 && month.Length == 0 && year.Length == 0)
         {

@@ -195,9 +195,10 @@ public sealed class GovUkDateTagHelper : GovUkFieldTagHelper
     {
         var describedBy = new StringBuilder();
         var hintAndError = HintAndError(describedBy);
+        var request = ViewContext.HttpContext.Request;
         string Part(string part) =>
-            ViewContext.ModelState.TryGetValue($"{Name}.{part}", out var entry) && entry.AttemptedValue is { } attempted
-                ? attempted
+            request.HasFormContentType && request.Form.TryGetValue($"{Name}.{part}", out var posted)
+                ? posted.ToString()
                 : For.Model is DateOnly d ? part switch { "Day" => d.Day.ToString(), "Month" => d.Month.ToString(), _ => d.Year.ToString() } : "";
         string Field(string part, string label, int width) =>
             $"<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\"><label class=\"govuk-label govuk-date-input__label\" for=\"{Id}-{part.ToLowerInvariant()}\">{label}</label>" +

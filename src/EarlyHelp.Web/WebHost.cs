@@ -69,6 +69,8 @@ public static class WebHost
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
+                o.Password.RequireDigit = false; // length, not composition rules (NCSC password guidance)
+                o.Password.RequireLowercase = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = true;
@@ -81,12 +83,31 @@ public static class WebHost
         {
             o.LoginPath = "/sign-in";
             o.LogoutPath = "/sign-out";
-            o.AccessDeniedPath = "/access-denied";
+            o.AccessDeniedPath = "/status/403";
             o.Cookie.Name = "earlyhelp";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // A refusal is a 403 with the "You cannot see this page" page, not a redirect; the API gets a bare 401 or 403.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            o.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                else
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                }
+
+                return Task.CompletedTask;
+            };
         });
         builder.Services.AddRazorPages(o =>
             {
@@ -94,12 +115,14 @@ public static class WebHost
                 o.Conventions.AuthorizeFolder("/");
                 o.Conventions.AllowAnonymousToPage("/Index");
                 o.Conventions.AllowAnonymousToFolder("/Account");
+                o.Conventions.AllowAnonymousToPage("/Status");
             })
             .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new DateOnlyPartsBinderProvider()));
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,0 +1,65 @@
+using EarlyHelp.Core.Casework;
+using EarlyHelp.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace EarlyHelp.Web.Features.Families;
+
+/// <summary>
+/// The base of every page of a family's record: it refuses anyone the case access rules do not allow, by
+/// family id, and writes every read and change to the audit log before the page runs.
+/// </summary>
+public abstract class FamilyPage(EarlyHelpDbContext db, CaseAccess access, TimeProvider clock) : PageModel
+{
+    [FromRoute(Name = "id")]
+    public Guid FamilyId { get; set; }
+
+    public Family Family { get; private set; } = null!;
+
+    public Episode? Episode { get; private set; }
+
+    public bool CanChange { get; private set; }
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    protected EarlyHelpDbContext Db => db;
+
+    /// <summary>The sub-navigation item this page is.</summary>
+    public abstract string Section { get; }
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var reading = HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method);
+        var allowed = reading ? await access.CanSeeAsync(User, FamilyId) : await access.CanChangeAsync(User, FamilyId);
+        var family = allowed
+            ? await db.Families.Include(f => f.Members).Include(f => f.Episodes).AsSplitQuery().SingleOrDefaultAsync(f => f.Id == FamilyId)
+            : null;
+        await AuditAsync(family is null ? "refused" : reading ? "read" : "change");
+        if (family is null)
+        {
+            context.Result = Forbid();
+            return;
+        }
+
+        Family = family;
+        Episode = family.Episodes.MaxBy(e => e.Number);
+        CanChange = await access.CanChangeAsync(User, FamilyId);
+        await next();
+    }
+
+    private async Task AuditAsync(string action)
+    {
+        db.Audit.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(),
+            UserId = CaseAccess.UserId(User) ?? "",
+            FamilyId = FamilyId,
+            Action = action,
+            What = $"{Request.Method} {Request.Path}",
+            From = HttpContext.Connection.RemoteIpAddress?.ToString(),
+        });
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,41 @@
+using EarlyHelp.Core.Casework;
+using EarlyHelp.Core.Outcomes;
+using EarlyHelp.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EarlyHelp.Web.Features.Families;
+
+/// <summary>The family at a glance, with the outcomes engine's live verdict on the current episode.</summary>
+public sealed class OverviewModel(EarlyHelpDbContext db, CaseAccess access, TimeProvider clock, Engine engine) : FamilyPage(db, access, clock)
+{
+    public override string Section => "overview";
+
+    public Verdict? Verdict { get; private set; }
+
+    public string? LeadPractitioner { get; private set; }
+
+    public string? TeamName { get; private set; }
+
+    public Core.Frameworks.Framework? Framework { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        if (Episode is null)
+        {
+            return;
+        }
+
+        await Db.Entry(Episode).Collection(e => e.Needs).LoadAsync();
+        await Db.Entry(Episode).Collection(e => e.Evidence).LoadAsync();
+        LeadPractitioner = await Db.Users.Where(u => u.Id == Episode.LeadPractitionerId).Select(u => u.DisplayName).SingleOrDefaultAsync();
+        TeamName = await Db.Teams.Where(t => t.Id == Episode.TeamId).Select(t => t.Name).SingleOrDefaultAsync();
+        if (engine.Frameworks.TryGet(Episode.FrameworkId, out var framework))
+        {
+            Framework = framework;
+            var (file, _) = EpisodeCaseFile.Build(Family, Episode, LeadPractitioner, Today);
+            Verdict = engine.Evaluator.Evaluate(file);
+        }
+    }
+
+    public string NeedSummary(string code) => Framework?.Needs.TryGetValue(code, out var need) == true ? need.Summary : code;
+}
