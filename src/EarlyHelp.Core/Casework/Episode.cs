@@ -31,6 +31,7 @@ public enum LawfulBasis
 public enum ClosureReason
 {
     OutcomesAchieved,
+    InformationAndAdviceGiven,
     StepUpToSocialCare,
     StepDownToUniversalServices,
     FamilyDeclined,

@@ -137,6 +137,28 @@ public abstract partial class CaseworkSite : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
+    /// <summary>A family of its own for a test that changes it, so tests sharing the site do not see each other's changes.</summary>
+    public async Task<Guid> AddClosedFamilyAsync(string reference)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EarlyHelpDbContext>();
+        var family = new Family { Reference = reference };
+        family.Episodes.Add(new Episode
+        {
+            Number = 1,
+            Stage = EpisodeStage.Closed,
+            FrameworkId = "national-2022",
+            ReceivedOn = new DateOnly(2022, 1, 10),
+            ClosedOn = new DateOnly(2022, 9, 1),
+            ClosureReason = ClosureReason.OutcomesAchieved,
+            EnquirySource = "School",
+            EnquiryReason = "Earlier worries, now resolved.",
+        });
+        db.Families.Add(family);
+        await db.SaveChangesAsync();
+        return family.Id;
+    }
+
     /// <summary>A browser-like client: cookies kept, redirects not followed, so tests see each response.</summary>
     public HttpClient Client() => new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Address };
 

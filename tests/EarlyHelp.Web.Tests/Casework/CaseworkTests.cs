@@ -162,6 +162,94 @@ public abstract class CaseworkTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.DoesNotContain("FAM-B", closed, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_enquiry_with_problems_is_refused_with_every_problem_and_nothing_lost()
+    {
+        var client = await site.SignedInAsync("north.practitioner");
+        var response = await CaseworkSite.PostFormAsync(client, "/enquiries/new", new()
+        {
+            ["Input.GivenName"] = "Leanne", ["Input.Postcode"] = "not a postcode", ["Input.Reason"] = "Worried about school attendance.",
+            ["Input.Needs"] = "EDU-ATTEND-90",
+        });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = WebUtility.HtmlDecode(html);
+        foreach (var message in new[] { "Enter the parent or carer's last name", "Enter the first line of the family's address", "Enter a real postcode, like WS1 1AA", "Select who is asking for support", "Select yes if the family agrees to early help", "Select the lawful basis for processing the family's information" })
+        {
+            Assert.Contains(message, text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("value=\"Leanne\"", html, StringComparison.Ordinal);
+        Assert.Contains("Worried about school attendance.</textarea>", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"EDU-ATTEND-90\" checked", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_coordinator_receives_an_enquiry_and_allocates_it_to_a_lead_practitioner()
+    {
+        var coordinator = await site.SignedInAsync("north.manager");
+        var sent = await CaseworkSite.PostFormAsync(coordinator, "/enquiries/new", new()
+        {
+            ["Input.GivenName"] = "Leanne", ["Input.FamilyName"] = "Walker", ["Input.AddressLine1"] = "4 Mill Close", ["Input.Town"] = "Walsall",
+            ["Input.Postcode"] = "ws2 8ab", ["Input.Source"] = "School", ["Input.Reason"] = "Attendance below 80% and money worries.",
+            ["Input.Needs"] = "EDU-ATTEND-90", ["Input.FamilyAgrees"] = "true", ["Input.LawfulBasis"] = "PublicTask",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var allocate = sent.Headers.Location!.OriginalString;
+        Assert.EndsWith("/allocate", allocate, StringComparison.Ordinal);
+
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EarlyHelpDbContext>();
+        var practitioner = await db.Users.SingleAsync(u => u.UserName == "north.practitioner@test.example");
+        var north = await db.Teams.SingleAsync(t => t.Name == "North");
+
+        var missing = await CaseworkSite.PostFormAsync(coordinator, allocate, new() { ["Input.Decision"] = "EarlyHelpAssessment" });
+        Assert.Contains("Select the lead practitioner", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var allocated = await CaseworkSite.PostFormAsync(coordinator, allocate, new()
+        {
+            ["Input.Decision"] = "EarlyHelpAssessment", ["Input.TeamId"] = north.Id.ToString(), ["Input.LeadPractitionerId"] = practitioner.Id,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, allocated.StatusCode);
+
+        var family = await db.Families.Include(f => f.Episodes).ThenInclude(e => e.Needs).SingleAsync(f => f.Members.Any(m => m.FamilyName == "Walker"));
+        Assert.Equal("WS2 8AB", family.Address.Postcode);
+        var episode = Assert.Single(family.Episodes);
+        Assert.Equal((Core.Casework.EpisodeStage.Allocated, practitioner.Id, north.Id), (episode.Stage, episode.LeadPractitionerId, episode.TeamId));
+        Assert.Equal("EDU-ATTEND-90", Assert.Single(episode.Needs).Code);
+
+        var lead = await site.SignedInAsync("north.practitioner");
+        Assert.Contains(family.Reference, await lead.GetStringAsync("/caseload"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_family_seen_before_gets_a_new_episode_not_a_new_record()
+    {
+        var known = await site.AddClosedFamilyAsync("FAM-D");
+        var coordinator = await site.SignedInAsync("north.manager");
+        var sent = await CaseworkSite.PostFormAsync(coordinator, "/enquiries/new", new()
+        {
+            ["Input.ExistingReference"] = "fam-d", ["Input.Source"] = "Health", ["Input.Reason"] = "New worries about mum's health.",
+            ["Input.FamilyAgrees"] = "true", ["Input.LawfulBasis"] = "Consent",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EarlyHelpDbContext>();
+        var episodes = await db.Episodes.Where(e => e.FamilyId == known).OrderBy(e => e.Number).ToListAsync();
+        Assert.Equal([1, 2], episodes.Select(e => e.Number));
+        Assert.Equal(Core.Casework.EpisodeStage.Enquiry, episodes[1].Stage);
+        Assert.Equal(1, await db.Families.CountAsync(f => f.Reference == "FAM-D"));
+
+        var again = await CaseworkSite.PostFormAsync(coordinator, "/enquiries/new", new()
+        {
+            ["Input.ExistingReference"] = "FAM-D", ["Input.Source"] = "Health", ["Input.Reason"] = "Again.",
+            ["Input.FamilyAgrees"] = "true", ["Input.LawfulBasis"] = "Consent",
+        });
+        Assert.Contains("FAM-D has an open episode", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private Guid Id(SiteFamily family) => family switch
     {
         SiteFamily.A => site.FamilyA,

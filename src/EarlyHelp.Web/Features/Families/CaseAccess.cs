@@ -8,7 +8,8 @@ namespace EarlyHelp.Web.Features.Families;
 
 /// <summary>
 /// Who may see a family: a practitioner the families they lead or sit on the Team Around the Family for; a
-/// manager the families allocated to their team; analysts and auditors families with a closed episode,
+/// manager (an early help coordinator) the families allocated to their team and the enquiries waiting at the
+/// front door; analysts and auditors families with a closed episode,
 /// which is what claims need. Administrators manage accounts, not cases. Checked on the server for every
 /// page and API call, by family id.
 /// </summary>
@@ -33,9 +34,10 @@ public sealed class CaseAccess(EarlyHelpDbContext db)
         var userId = UserId(user) ?? "";
         var team = TeamId(user);
         var episodes = db.Episodes.AsNoTracking();
-        if (user.IsInRole(Roles.Manager) && team is { } t)
+        if (user.IsInRole(Roles.Manager))
         {
-            return episodes.Where(e => e.TeamId == t).Select(e => e.FamilyId).Distinct();
+            // Their team's families, and the front door's enquiries not yet allocated to any team.
+            return episodes.Where(e => (team != null && e.TeamId == team) || (e.TeamId == null && e.Stage == EpisodeStage.Enquiry)).Select(e => e.FamilyId).Distinct();
         }
 
         if (user.IsInRole(Roles.Practitioner))
