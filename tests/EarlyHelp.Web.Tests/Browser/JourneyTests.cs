@@ -1,0 +1,102 @@
+using EarlyHelp.Web.Tests.Casework;
+using Microsoft.Playwright;
+
+namespace EarlyHelp.Web.Tests.Browser;
+
+/// <summary>
+/// The practitioners' journey in a real browser: sign in, record an enquiry, decide and allocate, and see the
+/// family with the engine's verdict. Every page is checked with axe-core, and the forms also work with
+/// JavaScript turned off.
+/// </summary>
+public sealed class JourneyTests(SqliteSite site, Browser browser) : IClassFixture<SqliteSite>, IClassFixture<Browser>
+{
+    private async Task<IPage> SignInAsync(IBrowserContext context, string user, bool javaScript = true)
+    {
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(site.Address, "/sign-in").ToString());
+        if (javaScript)
+        {
+            // axe-core runs in the page, so pages are checked in the browser with JavaScript on.
+            await Browser.AssertAccessibleAsync(page);
+        }
+
+        await page.GetByLabel("Email address").FillAsync($"{user}@test.example");
+        await page.GetByLabel("Password").FillAsync(CaseworkSite.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/caseload**");
+        return page;
+    }
+
+    [Fact]
+    public async Task Sign_in_record_an_enquiry_allocate_it_and_see_the_verdict()
+    {
+        await using var context = await browser.Chromium.NewContextAsync(Browser.ContextOptions());
+        var page = await SignInAsync(context, "north.manager");
+        await Browser.AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "New enquiry" }).ClickAsync();
+        await Browser.AssertAccessibleAsync(page);
+
+        // Submitting with problems shows the GOV.UK error summary, and nothing typed is lost.
+        await page.GetByLabel("Parent or carer's first name").FillAsync("Gemma");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send enquiry" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the parent or carer's last name");
+        await Assertions.Expect(page.GetByLabel("Parent or carer's first name")).ToHaveValueAsync("Gemma");
+        await Browser.AssertAccessibleAsync(page);
+
+        await page.GetByLabel("Parent or carer's last name").FillAsync("Hollis");
+        await page.GetByLabel("Address line 1").FillAsync("12 Forge Way");
+        await page.GetByLabel("Town or city").FillAsync("Walsall");
+        await page.GetByLabel("Postcode").FillAsync("WS3 2QE");
+        await page.GetByLabel("Who is asking for support").SelectOptionAsync("School");
+        await page.GetByLabel("Why is the family asking for support").FillAsync("Amelia's attendance is 78% and the family is behind on rent.");
+        await page.GetByLabel("Average attendance below 90%").CheckAsync();
+        await page.GetByLabel("Family requires support with finances").CheckAsync();
+        await page.GetByLabel("Parent/carers require parenting support").CheckAsync();
+        await page.Locator("#Input-FamilyAgrees").CheckAsync();
+        await page.GetByLabel("Public task").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send enquiry" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/allocate");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Decide and allocate" })).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(page);
+        await page.GetByLabel("Early Help Assessment with a Team Around the Family").CheckAsync();
+        await page.GetByLabel("Team", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "North" });
+        await page.GetByLabel("Lead practitioner").SelectOptionAsync(new SelectOptionValue { Label = "north.practitioner, Early Help (North)" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save decision" }).ClickAsync();
+        await page.WaitForURLAsync("**/caseload**");
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("allocated to north.practitioner");
+
+        // The lead practitioner finds the family in their caseload and sees the engine's verdict.
+        await using var leadContext = await browser.Chromium.NewContextAsync(Browser.ContextOptions());
+        var lead = await SignInAsync(leadContext, "north.practitioner");
+        await lead.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^FAM-") }).First.ClickAsync();
+        await Assertions.Expect(lead.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
+        await Assertions.Expect(lead.Locator("main")).ToContainTextAsync("Eligible for Supporting Families: needs in 3 headline outcomes");
+        await Assertions.Expect(lead.Locator("main")).ToContainTextAsync("The episode is not closed");
+        await Browser.AssertAccessibleAsync(lead);
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Members" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("main")).ToContainTextAsync("Gemma Hollis");
+        await Browser.AssertAccessibleAsync(lead);
+    }
+
+    [Fact]
+    public async Task The_forms_work_with_JavaScript_turned_off()
+    {
+        await using var context = await browser.Chromium.NewContextAsync(Browser.ContextOptions(javaScript: false));
+        var page = await SignInAsync(context, "north.practitioner", javaScript: false);
+        await page.GotoAsync(new Uri(site.Address, $"/families/{site.FamilyA}/members").ToString());
+        await page.GetByLabel("First name").FillAsync("Isla");
+        await page.GetByLabel("Last name").FillAsync("Green");
+        await page.GetByLabel("Day").FillAsync("3");
+        await page.GetByLabel("Month").FillAsync("6");
+        await page.GetByLabel("Year").FillAsync("2019");
+        await page.GetByLabel("Relationship to the family").FillAsync("Daughter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add member" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Isla Green added");
+
+        await page.GotoAsync(new Uri(site.Address, "/caseload?show=all&sort=reference&descending=false").ToString());
+        await Assertions.Expect(page.Locator("#caseload-count")).ToContainTextAsync("famil");
+    }
+}
