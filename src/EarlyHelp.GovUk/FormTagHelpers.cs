@@ -63,6 +63,11 @@ public abstract class GovUkFieldTagHelper : TagHelper
         return LabelIsHeading ? $"<h1 class=\"govuk-label-wrapper\">{label}</h1>" : label;
     }
 
+    /// <summary>A fieldset's legend: the page's heading on a one-question page, else sized as asked.</summary>
+    protected string Legend(string size) => LabelIsHeading
+        ? $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--l\"><h1 class=\"govuk-fieldset__heading\">{E(LabelText)}</h1></legend>"
+        : $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--{size}\">{E(LabelText)}</legend>";
+
     protected string HintAndError(StringBuilder describedBy)
     {
         var html = new StringBuilder();
@@ -176,9 +181,7 @@ public sealed class GovUkRadiosTagHelper : GovUkFieldTagHelper
                 $"<label class=\"govuk-label govuk-radios__label\" for=\"{id}\">{E(item.Text)}</label>{hint}</div>");
         }
 
-        var legend = LabelIsHeading
-            ? $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--l\"><h1 class=\"govuk-fieldset__heading\">{E(LabelText)}</h1></legend>"
-            : $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--m\">{E(LabelText)}</legend>";
+        var legend = Legend("m");
         FormGroup(output, $"<fieldset class=\"govuk-fieldset\"{DescribedBy(describedBy)}>{legend}{hintAndError}" +
             $"<div class=\"govuk-radios{(Inline ? " govuk-radios--inline" : "")}\" data-module=\"govuk-radios\">{radios}</div></fieldset>");
     }
@@ -203,9 +206,7 @@ public sealed class GovUkDateTagHelper : GovUkFieldTagHelper
         string Field(string part, string label, int width) =>
             $"<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\"><label class=\"govuk-label govuk-date-input__label\" for=\"{Id}-{part.ToLowerInvariant()}\">{label}</label>" +
             $"<input class=\"govuk-input govuk-date-input__input govuk-input--width-{width}{(Error is null ? "" : " govuk-input--error")}\" id=\"{Id}-{part.ToLowerInvariant()}\" name=\"{E(Name)}.{part}\" type=\"text\" inputmode=\"numeric\" value=\"{E(Part(part))}\"></div></div>";
-        var legend = LabelIsHeading
-            ? $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--l\"><h1 class=\"govuk-fieldset__heading\">{E(LabelText)}</h1></legend>"
-            : $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{E(LabelText)}</legend>";
+        var legend = Legend("s");
         FormGroup(output, $"<fieldset class=\"govuk-fieldset\" role=\"group\"{DescribedBy(describedBy)}>{legend}{hintAndError}" +
             $"<div class=\"govuk-date-input\" id=\"{Id}\">{Field("Day", "Day", 2)}{Field("Month", "Month", 2)}{Field("Year", "Year", 4)}</div></fieldset>");
     }

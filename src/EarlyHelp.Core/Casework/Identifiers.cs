@@ -3,6 +3,24 @@ namespace EarlyHelp.Core.Casework;
 /// <summary>NHS numbers: ten digits, the last a modulus 11 check digit over the first nine (weights 10 down to 2).</summary>
 public static class NhsNumber
 {
+    /// <summary>The check digit for nine digits, or null when there is none (a remainder giving 10 is never issued).</summary>
+    public static int? CheckDigit(string nine)
+    {
+        var sum = 0;
+        for (var i = 0; i < 9; i++)
+        {
+            sum += (nine[i] - '0') * (10 - i);
+        }
+
+        var check = 11 - (sum % 11);
+        return check switch
+        {
+            11 => 0,
+            10 => null,
+            _ => check,
+        };
+    }
+
     /// <summary>Digits only, spaces and hyphens removed ("943 476 5919" becomes "9434765919").</summary>
     public static string Normalise(string value) => new([.. value.Where(c => c is not (' ' or '-'))]);
 
@@ -22,19 +40,7 @@ public static class NhsNumber
             return false;
         }
 
-        var sum = 0;
-        for (var i = 0; i < 9; i++)
-        {
-            sum += (digits[i] - '0') * (10 - i);
-        }
-
-        var check = 11 - (sum % 11);
-        if (check == 11)
-        {
-            check = 0;
-        }
-
-        if (check == 10 || check != digits[9] - '0')
+        if (CheckDigit(digits[..9]) is not { } check || check != digits[9] - '0')
         {
             error = "NHS number is not valid: check the digits";
             return false;

@@ -214,19 +214,7 @@ public static class DemoData
         while (true)
         {
             var nine = "999" + random.Next(0, 1_000_000).ToString("000000");
-            var sum = 0;
-            for (var i = 0; i < 9; i++)
-            {
-                sum += (nine[i] - '0') * (10 - i);
-            }
-
-            var check = 11 - (sum % 11);
-            if (check == 11)
-            {
-                check = 0;
-            }
-
-            if (check != 10)
+            if (NhsNumber.CheckDigit(nine) is { } check)
             {
                 return nine + check;
             }
