@@ -3,16 +3,26 @@ using Microsoft.Playwright;
 
 namespace EarlyHelp.Web.Tests.Browser;
 
+/// <summary>Browser tests run on their own, not beside the other test classes, so that timings stay steady.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserCollection
+{
+    public const string Name = "browser";
+}
+
 /// <summary>
 /// The practitioners' journey in a real browser: sign in, record an enquiry, decide and allocate, and see the
 /// family with the engine's verdict. Every page is checked with axe-core, and the forms also work with
 /// JavaScript turned off.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class JourneyTests(SqliteSite site, Browser browser) : IClassFixture<SqliteSite>, IClassFixture<Browser>
 {
     private async Task<IPage> SignInAsync(IBrowserContext context, string user, bool javaScript = true)
     {
-        context.SetDefaultTimeout(15_000);
+        // Generous: on a 2-core machine the browser shares the processor with the rest of the test run.
+        context.SetDefaultTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(site.Address, "/sign-in").ToString());
         if (javaScript)
