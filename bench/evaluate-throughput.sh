@@ -26,7 +26,7 @@ if [[ ! -f "$input" ]]; then
 fi
 
 lines=$(wc -l < "$input")
-echo "input:   $input ($lines families, $(( $(stat -c %s "$input") / 1000000 )) MB)"
+echo "input:   $input ($lines families, $(( $(stat -L -c %s "$input") / 1000000 )) MB)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Warm-up and check: the build is done, the input is in the page cache, and every line has its verdict.
@@ -47,7 +47,7 @@ for ((i = 1; i <= runs; i++)); do
   "$root/earlyhelp" evaluate --batch "$input" > /dev/null
   end=$EPOCHREALTIME
   rate=$(awk -v n="$lines" -v s="$start" -v e="$end" 'BEGIN { printf "%.0f", n / (e - s) }')
-  printf 'run %d:   %6.2fs  %7d families/s\n' "$i" "$(awk -v s="$start" -v e="$end" 'BEGIN { print e - s }')" "$rate"
+  printf 'run %d:   %6.2fs  %7d families/s  (load %s)\n' "$i" "$(awk -v s="$start" -v e="$end" 'BEGIN { print e - s }')" "$rate" "$(cut -d' ' -f1 /proc/loadavg)"
   rates+=("$rate")
 done
 

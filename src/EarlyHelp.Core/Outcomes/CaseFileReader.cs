@@ -796,7 +796,8 @@ public sealed class CaseFileReader
         private bool Property(Fields parent, JsonPath path, Key name, JsonValueKind kind, bool required, out JsonElement value)
         {
             value = parent[name];
-            if (value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+            var found = value.ValueKind;
+            if (found is JsonValueKind.Undefined or JsonValueKind.Null)
             {
                 if (required)
                 {
@@ -806,7 +807,7 @@ public sealed class CaseFileReader
                 return false;
             }
 
-            if (value.ValueKind != kind)
+            if (found != kind)
             {
                 Error(path.Of(name), $"must be {(kind == JsonValueKind.Array ? "an array" : kind == JsonValueKind.Object ? "an object" : kind.ToString().ToLowerInvariant())}");
                 return false;
@@ -865,12 +866,13 @@ public sealed class CaseFileReader
         private bool? Boolean(Fields parent, JsonPath path, Key name)
         {
             var value = parent[name];
-            if (value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+            var found = value.ValueKind;
+            if (found is JsonValueKind.Undefined or JsonValueKind.Null)
             {
                 return null;
             }
 
-            if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            if (found is JsonValueKind.True or JsonValueKind.False)
             {
                 return value.GetBoolean();
             }
@@ -882,12 +884,13 @@ public sealed class CaseFileReader
         private decimal? Number(Fields parent, JsonPath path, Key name)
         {
             var value = parent[name];
-            if (value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+            var found = value.ValueKind;
+            if (found is JsonValueKind.Undefined or JsonValueKind.Null)
             {
                 return null;
             }
 
-            if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number))
+            if (found == JsonValueKind.Number && value.TryGetDecimal(out var number))
             {
                 return number;
             }
@@ -899,7 +902,8 @@ public sealed class CaseFileReader
         private int? Count(Fields parent, JsonPath path, Key name, bool required = false)
         {
             var value = parent[name];
-            if (value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+            var found = value.ValueKind;
+            if (found is JsonValueKind.Undefined or JsonValueKind.Null)
             {
                 if (required)
                 {
@@ -909,7 +913,7 @@ public sealed class CaseFileReader
                 return null;
             }
 
-            if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var count))
+            if (found != JsonValueKind.Number || !value.TryGetInt32(out var count))
             {
                 Error(path.Of(name), "must be a whole number");
                 return null;
