@@ -7,6 +7,10 @@ namespace EarlyHelp.Core.Outcomes;
 /// after <c>asOf</c> is dropped here, once, so no rule can see it; a term's attendance counts once the
 /// term has ended.
 /// </summary>
+/// <remarks>
+/// Built once per case file, so written with plain loops: every sort is stable (records with equal keys keep
+/// the case file's order) and a family's attendance is grouped by member in order of first appearance.
+/// </remarks>
 public sealed class CaseFacts
 {
     public CaseFacts(CaseFile file, SchoolCalendar calendar)
@@ -14,18 +18,35 @@ public sealed class CaseFacts
         File = file;
         Calendar = calendar;
         AsOf = file.AsOf;
-        Members = file.Members.ToDictionary(m => m.Id, StringComparer.Ordinal);
-        Events = [.. file.Events.Where(e => e.Date <= AsOf).OrderBy(e => e.Date)];
-        Attendance = file.Attendance
-            .Where(a => calendar.End(a.Term) <= AsOf)
-            .GroupBy(a => a.Member, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<AttendanceRecord>)[.. g.OrderBy(a => a.Term)], StringComparer.Ordinal);
-        Evidence = file.Evidence
-            .Select((e, i) => (Record: e, Order: i))
-            .Where(e => e.Record.Date <= AsOf)
-            .OrderBy(e => e.Record.Date).ThenBy(e => e.Order)
-            .Select(e => e.Record)
-            .ToList();
+
+        var members = new Dictionary<string, Member>(file.Members.Count, StringComparer.Ordinal);
+        foreach (var m in file.Members)
+        {
+            members.Add(m.Id, m);
+        }
+
+        Members = members;
+        var events = new List<CaseEvent>(file.Events.Count);
+        foreach (var e in file.Events)
+        {
+            if (e.Date <= AsOf)
+            {
+                events.Add(e);
+            }
+        }
+
+        var evidence = new List<EvidenceRecord>(file.Evidence.Count);
+        foreach (var e in file.Evidence)
+        {
+            if (e.Date <= AsOf)
+            {
+                evidence.Add(e);
+            }
+        }
+
+        Events = SortedBy([.. events], e => e.Date);
+        Attendance = ByMember(file.Attendance, calendar, AsOf);
+        Evidence = SortedBy([.. evidence], e => e.Date);
         Episode = AsSeenOn(file.Episode, AsOf);
     }
 
@@ -56,4 +77,84 @@ public sealed class CaseFacts
         WholeFamilyAssessment = episode.WholeFamilyAssessment <= asOf ? episode.WholeFamilyAssessment : null,
         FamilyPlan = episode.FamilyPlan <= asOf ? episode.FamilyPlan : null,
     };
+
+    /// <summary>Pupils' rows for ended terms, grouped in order of each pupil's first row, each pupil's sorted by term.</summary>
+    private static Dictionary<string, IReadOnlyList<AttendanceRecord>> ByMember(IReadOnlyList<AttendanceRecord> rows, SchoolCalendar calendar, DateOnly asOf)
+    {
+        // The rows share a few terms: work out once whether each has ended.
+        var ended = new List<(SchoolTerm Term, bool Ended)>();
+        var groups = new List<(string Member, List<AttendanceRecord> Rows)>();
+        foreach (var row in rows)
+        {
+            if (!HasEnded(row.Term))
+            {
+                continue;
+            }
+
+            var group = groups.Count - 1;
+            while (group >= 0 && groups[group].Member != row.Member)
+            {
+                group--;
+            }
+
+            if (group < 0)
+            {
+                groups.Add((row.Member, [row]));
+            }
+            else
+            {
+                groups[group].Rows.Add(row);
+            }
+        }
+
+        var byMember = new Dictionary<string, IReadOnlyList<AttendanceRecord>>(groups.Count, StringComparer.Ordinal);
+        foreach (var (member, memberRows) in groups)
+        {
+            byMember.Add(member, SortedBy([.. memberRows], r => r.Term));
+        }
+
+        return byMember;
+
+        bool HasEnded(SchoolTerm term)
+        {
+            foreach (var (t, e) in ended)
+            {
+                if (t == term)
+                {
+                    return e;
+                }
+            }
+
+            var hasEnded = calendar.End(term) <= asOf;
+            ended.Add((term, hasEnded));
+            return hasEnded;
+        }
+    }
+
+    /// <summary>Sorts in place, stably, and returns the array: an insertion sort, as the lists are short and usually in order already.</summary>
+    private static T[] SortedBy<T, TKey>(T[] items, Func<T, TKey> key)
+        where TKey : IComparable<TKey>
+    {
+        if (items.Length > 64)
+        {
+            // A long list: LINQ's sort is stable too.
+            return [.. items.OrderBy(key)];
+        }
+
+        for (var i = 1; i < items.Length; i++)
+        {
+            var item = items[i];
+            var k = key(item);
+            var j = i - 1;
+            while (j >= 0 && key(items[j]).CompareTo(k) > 0)
+            {
+                items[j + 1] = items[j];
+                j--;
+            }
+
+            items[j + 1] = item;
+        }
+
+        return items;
+    }
 }

@@ -1,60 +1,95 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace EarlyHelp.Core.Outcomes;
 
 /// <summary>Writes verdicts in the shape contracts/evaluate.md fixes; fields with nothing to say are left out.</summary>
+/// <remarks>
+/// Property names and fixed values are encoded once, and dates are formatted straight into UTF-8, as
+/// <c>evaluate --batch</c> writes hundreds of thousands of verdicts; the bytes written are the same.
+/// </remarks>
 public static class VerdictJson
 {
+    private static readonly JsonEncodedText Framework = JsonEncodedText.Encode("framework");
+    private static readonly JsonEncodedText AsOf = JsonEncodedText.Encode("asOf");
+    private static readonly JsonEncodedText Family = JsonEncodedText.Encode("family");
+    private static readonly JsonEncodedText Eligible = JsonEncodedText.Encode("eligible");
+    private static readonly JsonEncodedText EligibilityName = JsonEncodedText.Encode("eligibility");
+    private static readonly JsonEncodedText HeadlineOutcomes = JsonEncodedText.Encode("headlineOutcomes");
+    private static readonly JsonEncodedText Required = JsonEncodedText.Encode("required");
+    private static readonly JsonEncodedText TeamAroundTheFamilyName = JsonEncodedText.Encode("teamAroundTheFamily");
+    private static readonly JsonEncodedText Allowed = JsonEncodedText.Encode("allowed");
+    private static readonly JsonEncodedText Needs = JsonEncodedText.Encode("needs");
+    private static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
+    private static readonly JsonEncodedText Member = JsonEncodedText.Encode("member");
+    private static readonly JsonEncodedText Headline = JsonEncodedText.Encode("headline");
+    private static readonly JsonEncodedText StatusName = JsonEncodedText.Encode("status");
+    private static readonly JsonEncodedText MetOn = JsonEncodedText.Encode("metOn");
+    private static readonly JsonEncodedText ExpectedOn = JsonEncodedText.Encode("expectedOn");
+    private static readonly JsonEncodedText Reasons = JsonEncodedText.Encode("reasons");
+    private static readonly JsonEncodedText Claim = JsonEncodedText.Encode("claim");
+    private static readonly JsonEncodedText EarliestDate = JsonEncodedText.Encode("earliestDate");
+    private static readonly JsonEncodedText Blockers = JsonEncodedText.Encode("blockers");
+    private static readonly JsonEncodedText Need = JsonEncodedText.Encode("need");
+    private static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+
+    private static readonly JsonEncodedText Met = JsonEncodedText.Encode("met");
+    private static readonly JsonEncodedText Pending = JsonEncodedText.Encode("pending");
+    private static readonly JsonEncodedText NotMet = JsonEncodedText.Encode("not-met");
+    private static readonly JsonEncodedText Claimable = JsonEncodedText.Encode("claimable");
+    private static readonly JsonEncodedText NotClaimable = JsonEncodedText.Encode("not-claimable");
+
     public static void Write(Utf8JsonWriter w, Verdict verdict)
     {
         w.WriteStartObject();
-        w.WriteString("framework", verdict.Framework);
-        w.WriteString("asOf", Date(verdict.AsOf));
-        w.WriteString("family", verdict.Family);
-        w.WriteBoolean("eligible", verdict.Eligible);
-        w.WriteStartObject("eligibility");
-        w.WriteStartArray("headlineOutcomes");
+        w.WriteString(Framework, verdict.Framework);
+        WriteDate(w, AsOf, verdict.AsOf);
+        w.WriteString(Family, verdict.Family);
+        w.WriteBoolean(Eligible, verdict.Eligible);
+        w.WriteStartObject(EligibilityName);
+        w.WriteStartArray(HeadlineOutcomes);
         foreach (var h in verdict.Eligibility.HeadlineOutcomes)
         {
             w.WriteStringValue(h);
         }
 
         w.WriteEndArray();
-        w.WriteNumber("required", verdict.Eligibility.Required);
+        w.WriteNumber(Required, verdict.Eligibility.Required);
         w.WriteEndObject();
 
         if (verdict.TeamAroundTheFamily is { } taf)
         {
-            w.WriteStartObject("teamAroundTheFamily");
-            w.WriteBoolean("allowed", taf.Allowed);
-            w.WriteNumber("headlineOutcomes", taf.HeadlineOutcomes);
-            w.WriteNumber("required", taf.Required);
+            w.WriteStartObject(TeamAroundTheFamilyName);
+            w.WriteBoolean(Allowed, taf.Allowed);
+            w.WriteNumber(HeadlineOutcomes, taf.HeadlineOutcomes);
+            w.WriteNumber(Required, taf.Required);
             w.WriteEndObject();
         }
 
-        w.WriteStartArray("needs");
+        w.WriteStartArray(Needs);
         foreach (var need in verdict.Needs)
         {
             w.WriteStartObject();
-            w.WriteString("code", need.Code);
+            w.WriteString(Code, need.Code);
             if (need.Member is not null)
             {
-                w.WriteString("member", need.Member);
+                w.WriteString(Member, need.Member);
             }
 
-            w.WriteString("headline", need.Headline);
-            w.WriteString("status", Status(need.Status));
+            w.WriteString(Headline, need.Headline);
+            w.WriteString(StatusName, EncodedStatus(need.Status));
             if (need.MetOn is { } met)
             {
-                w.WriteString("metOn", Date(met));
+                WriteDate(w, MetOn, met);
             }
 
             if (need.ExpectedOn is { } expected)
             {
-                w.WriteString("expectedOn", Date(expected));
+                WriteDate(w, ExpectedOn, expected);
             }
 
-            w.WriteStartArray("reasons");
+            w.WriteStartArray(Reasons);
             foreach (var reason in need.Reasons)
             {
                 w.WriteStringValue(reason);
@@ -66,38 +101,38 @@ public static class VerdictJson
 
         w.WriteEndArray();
 
-        w.WriteStartObject("claim");
-        w.WriteString("status", verdict.Claim.Status switch
+        w.WriteStartObject(Claim);
+        w.WriteString(StatusName, verdict.Claim.Status switch
         {
-            ClaimStatus.Claimable => "claimable",
-            ClaimStatus.Pending => "pending",
-            _ => "not-claimable",
+            ClaimStatus.Claimable => Claimable,
+            ClaimStatus.Pending => Pending,
+            _ => NotClaimable,
         });
         if (verdict.Claim.EarliestDate is { } earliest)
         {
-            w.WriteString("earliestDate", Date(earliest));
+            WriteDate(w, EarliestDate, earliest);
         }
         else
         {
-            w.WriteNull("earliestDate");
+            w.WriteNull(EarliestDate);
         }
 
-        w.WriteStartArray("blockers");
+        w.WriteStartArray(Blockers);
         foreach (var b in verdict.Claim.Blockers)
         {
             w.WriteStartObject();
-            w.WriteString("code", b.Code);
+            w.WriteString(Code, b.Code);
             if (b.Need is not null)
             {
-                w.WriteString("need", b.Need);
+                w.WriteString(Need, b.Need);
             }
 
             if (b.Member is not null)
             {
-                w.WriteString("member", b.Member);
+                w.WriteString(Member, b.Member);
             }
 
-            w.WriteString("message", b.Message);
+            w.WriteString(Message, b.Message);
             w.WriteEndObject();
         }
 
@@ -109,7 +144,7 @@ public static class VerdictJson
     public static string ToJson(Verdict verdict, bool indented = true)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             Write(writer, verdict);
         }
@@ -124,5 +159,18 @@ public static class VerdictJson
         _ => "not-met",
     };
 
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd");
+    private static JsonEncodedText EncodedStatus(OutcomeStatus status) => status switch
+    {
+        OutcomeStatus.Met => Met,
+        OutcomeStatus.Pending => Pending,
+        _ => NotMet,
+    };
+
+    /// <summary>A date as yyyy-MM-dd, formatted into the writer's UTF-8 without a string in between.</summary>
+    private static void WriteDate(Utf8JsonWriter w, JsonEncodedText name, DateOnly date)
+    {
+        Span<byte> utf8 = stackalloc byte[10];
+        date.TryFormat(utf8, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        w.WriteString(name, utf8[..written]);
+    }
 }
