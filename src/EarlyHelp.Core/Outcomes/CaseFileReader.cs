@@ -51,6 +51,11 @@ public sealed class CaseFileReader
         tablesById = tables.ToDictionary(t => t.Framework.Id, StringComparer.Ordinal);
     }
 
+    /// <summary>The years a case file's dates may fall in.</summary>
+    public const int FirstYear = 1900;
+
+    public const int LastYear = 2199;
+
     public (CaseFile? File, IReadOnlyList<InputError> Errors) Read(ReadOnlyMemory<byte> json)
     {
         JsonDocument document;
@@ -68,7 +73,17 @@ public sealed class CaseFileReader
         {
             var state = cachedState is { } cached && cached.Owner == this ? cached : cachedState = new State(this);
             state.Reset();
-            var file = state.ReadCase(document.RootElement);
+            CaseFile? file;
+            try
+            {
+                file = state.ReadCase(document.RootElement);
+            }
+            catch (InvalidOperationException)
+            {
+                // JSON allows an escaped lone surrogate ("\ud800"), which is not text at all.
+                return (null, [new InputError("$", "contains a string that is not valid Unicode text (an unpaired surrogate escape)")]);
+            }
+
             var errors = state.Errors;
             return errors.Count > 0 ? (null, errors) : (file, errors);
         }
@@ -843,24 +858,29 @@ public sealed class CaseFileReader
                 return null;
             }
 
-            if (TryParseDate(JsonMarshal.GetRawUtf8Value(value), out var usual))
+            if (!TryParseDate(JsonMarshal.GetRawUtf8Value(value), out var date))
             {
-                return usual;
+                var text = Text(value, path, name, required);
+                if (text is null)
+                {
+                    return null;
+                }
+
+                if (text.Length != 10 || !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+                {
+                    Error(path.Of(name), $"'{text}' is not a date in the form YYYY-MM-DD");
+                    return null;
+                }
             }
 
-            var text = Text(value, path, name, required);
-            if (text is null)
+            // Terms, bank holidays and sustainment periods are reckoned from these dates: keep them to sensible years.
+            if (date.Year is < FirstYear or > LastYear)
             {
+                Error(path.Of(name), $"'{date:yyyy-MM-dd}' is outside the years {FirstYear} to {LastYear}");
                 return null;
             }
 
-            if (text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                return date;
-            }
-
-            Error(path.Of(name), $"'{text}' is not a date in the form YYYY-MM-DD");
-            return null;
+            return date;
         }
 
         private bool? Boolean(Fields parent, JsonPath path, Key name)

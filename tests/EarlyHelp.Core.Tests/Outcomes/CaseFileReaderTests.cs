@@ -109,6 +109,24 @@ public class CaseFileReaderTests
     }
 
     [Fact]
+    public void Dates_far_outside_any_case_are_refused()
+    {
+        var b = new CaseBuilder(asOf: "9999-12-31").Need("FIN-DEBT").Event("offence", "1066-10-14", "dad");
+        var problems = Problems(b.Json);
+        Assert.Contains("$.asOf: '9999-12-31' is outside the years 1900 to 2199", problems);
+        Assert.Contains("$.events[0].date: '1066-10-14' is outside the years 1900 to 2199", problems);
+    }
+
+    [Fact]
+    public void A_string_that_is_not_Unicode_text_is_refused_not_a_crash()
+    {
+        var json = new CaseBuilder().Need("FIN-DEBT").Json.Replace("\"F-TEST\"", "\"F-\\ud800\"", StringComparison.Ordinal);
+        Assert.Contains("\"F-\\ud800\"", json, StringComparison.Ordinal);
+        var problem = Assert.Single(Problems(json));
+        Assert.StartsWith("$: contains a string that is not valid Unicode text", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_case_file_must_be_an_object_with_family_and_needs()
     {
         Assert.Equal(["$: must be a JSON object (a case file)"], Problems("[1, 2]"));
