@@ -3,6 +3,7 @@ using EarlyHelp.Data;
 using EarlyHelp.GovUk;
 using EarlyHelp.Web.Demo;
 using EarlyHelp.Web.Features.Evaluation;
+using EarlyHelp.Web.Features.Families;
 using EarlyHelp.Web.Features.Frameworks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -79,6 +80,7 @@ public static class WebHost
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<Features.Families.ClaimsFactory>();
         builder.Services.AddScoped<Features.Families.CaseAccess>();
+        builder.Services.AddScoped<Features.Families.AuditLog>();
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/sign-in";
@@ -130,6 +132,7 @@ public static class WebHost
         app.MapRazorPages();
         app.MapEvaluationApi();
         app.MapFrameworksApi();
+        app.MapFamiliesApi();
         return app;
     }
 

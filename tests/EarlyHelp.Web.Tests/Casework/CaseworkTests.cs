@@ -250,6 +250,35 @@ public abstract class CaseworkTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.Contains("FAM-D has an open episode", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_families_API_applies_the_same_access_rules_as_the_pages()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await site.Client().GetAsync($"/api/families/{site.FamilyA}")).StatusCode);
+
+        var client = await site.SignedInAsync("north.practitioner");
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/families/{site.FamilyB}")).StatusCode);
+
+        var family = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync($"/api/families/{site.FamilyA}"))!;
+        Assert.Equal("FAM-A", (string?)family["reference"]);
+        Assert.Contains(family["members"]!.AsArray(), m => (string?)m!["givenName"] == "Jay");
+        Assert.Equal(3, family["episodes"]![0]!["needs"]!.AsArray().Count);
+
+        var list = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/api/families"))!.AsArray();
+        Assert.Contains(list, f => (string?)f!["reference"] == "FAM-A");
+        Assert.DoesNotContain(list, f => (string?)f!["reference"] == "FAM-B");
+    }
+
+    [Fact]
+    public async Task The_API_gives_the_engines_verdict_on_a_family()
+    {
+        var client = await site.SignedInAsync("auditor");
+        var verdict = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync($"/api/families/{site.FamilyClosed}/verdict"))!;
+        Assert.Equal("FAM-C", (string?)verdict["family"]);
+        Assert.True((bool)verdict["eligible"]!);
+        Assert.Equal("claimable", (string?)verdict["claim"]!["status"]);
+        Assert.Equal("2024-12-28", (string?)verdict["claim"]!["earliestDate"]);
+    }
+
     private Guid Id(SiteFamily family) => family switch
     {
         SiteFamily.A => site.FamilyA,

@@ -49,17 +49,5 @@ public abstract class FamilyPage(EarlyHelpDbContext db, CaseAccess access, TimeP
         await next();
     }
 
-    private async Task AuditAsync(string action)
-    {
-        db.Audit.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow(),
-            UserId = CaseAccess.UserId(User) ?? "",
-            FamilyId = FamilyId,
-            Action = action,
-            What = $"{Request.Method} {Request.Path}",
-            From = HttpContext.Connection.RemoteIpAddress?.ToString(),
-        });
-        await db.SaveChangesAsync();
-    }
+    private Task AuditAsync(string action) => new AuditLog(db, clock).WriteAsync(HttpContext, FamilyId, action);
 }

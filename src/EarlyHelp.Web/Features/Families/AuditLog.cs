@@ -1,0 +1,22 @@
+using EarlyHelp.Core.Casework;
+using EarlyHelp.Data;
+
+namespace EarlyHelp.Web.Features.Families;
+
+/// <summary>Writes the append-only record of who read, changed or was refused a family's record, when and from where.</summary>
+public sealed class AuditLog(EarlyHelpDbContext db, TimeProvider clock)
+{
+    public async Task WriteAsync(HttpContext http, Guid familyId, string action)
+    {
+        db.Audit.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(),
+            UserId = CaseAccess.UserId(http.User) ?? "",
+            FamilyId = familyId,
+            Action = action,
+            What = $"{http.Request.Method} {http.Request.Path}",
+            From = http.Connection.RemoteIpAddress?.ToString(),
+        });
+        await db.SaveChangesAsync();
+    }
+}
