@@ -8,6 +8,7 @@ using EarlyHelp.Web.Features.Frameworks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
 
 namespace EarlyHelp.Web;
 
@@ -129,6 +130,7 @@ public static class WebHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference(o => o.WithTitle("EarlyHelp API"));
         app.MapRazorPages();
         app.MapEvaluationApi();
         app.MapFrameworksApi();

@@ -62,6 +62,18 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_API_reference_page_is_served()
+    {
+        var response = await client.GetAsync("/scalar");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("EarlyHelp API", html, StringComparison.Ordinal);
+        Assert.Contains("openapi/v1.json", html, StringComparison.Ordinal);
+        // The page's script is served by the application itself: nothing is fetched from elsewhere.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/scalar/scalar.js")).StatusCode);
+    }
+
+    [Fact]
     public async Task Frameworks_are_served_as_JSON()
     {
         var list = JsonNode.Parse(await client.GetStringAsync("/api/frameworks"))!.AsArray();
