@@ -279,6 +279,24 @@ public abstract class CaseworkTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.Equal("2024-12-28", (string?)verdict["claim"]!["earliestDate"]);
     }
 
+    [Fact]
+    public async Task Managers_and_auditors_see_who_has_seen_a_family_and_practitioners_do_not()
+    {
+        var practitioner = await site.SignedInAsync("south.practitioner");
+        await practitioner.GetAsync($"/families/{site.FamilyClosed}/members");
+        Assert.Equal(HttpStatusCode.Forbidden, (await practitioner.GetAsync($"/families/{site.FamilyClosed}/audit")).StatusCode);
+
+        var auditor = await site.SignedInAsync("auditor");
+        var html = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/families/{site.FamilyClosed}/audit"));
+        Assert.Contains("Who has seen this family", html, StringComparison.Ordinal);
+        Assert.Contains("south.practitioner (Early Help)", html, StringComparison.Ordinal);
+        Assert.Contains($"GET /families/{site.FamilyClosed}/members", html, StringComparison.Ordinal);
+
+        var manager = await site.SignedInAsync("north.manager");
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync($"/families/{site.FamilyClosed}/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/families/{site.FamilyA}/audit")).StatusCode);
+    }
+
     private Guid Id(SiteFamily family) => family switch
     {
         SiteFamily.A => site.FamilyA,
