@@ -82,6 +82,7 @@ public static class WebHost
             .AddClaimsPrincipalFactory<Features.Families.ClaimsFactory>();
         builder.Services.AddScoped<Features.Families.CaseAccess>();
         builder.Services.AddScoped<Features.Families.AuditLog>();
+        builder.Services.AddScoped<Features.Families.FamilyVerdicts>();
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/sign-in";

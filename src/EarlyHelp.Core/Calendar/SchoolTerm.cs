@@ -23,6 +23,10 @@ public readonly record struct SchoolTerm(int AcademicYearStart, TermName Name) :
 
     public static SchoolTerm FromOrdinal(int ordinal) => new(ordinal / 3, (TermName)(ordinal % 3));
 
+    /// <summary>The <paramref name="count"/> consecutive terms ending with <paramref name="last"/>, oldest first.</summary>
+    public static IReadOnlyList<SchoolTerm> RunEndingWith(SchoolTerm last, int count) =>
+        [.. Enumerable.Range(0, count).Select(i => FromOrdinal(last.Ordinal - count + 1 + i))];
+
     public int CompareTo(SchoolTerm other) => Ordinal.CompareTo(other.Ordinal);
 
     public static bool operator <(SchoolTerm left, SchoolTerm right) => left.Ordinal < right.Ordinal;

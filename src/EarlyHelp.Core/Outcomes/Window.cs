@@ -27,11 +27,9 @@ public sealed record Window(Anchor Anchor, int MonthsBefore, int MonthsAfter)
     /// <summary>True when the window lies after its anchor (it is then still open until its last day passes).</summary>
     public bool LooksForward => MonthsAfter > 0;
 
-    public string Describe() => (MonthsBefore > 0, Anchor) switch
-    {
-        (true, _) => $"in the {Months(MonthsBefore)} before {AnchorName(Anchor)}",
-        (false, _) => $"in the {Months(MonthsAfter)} after {AnchorName(Anchor)}",
-    };
+    public string Describe() => MonthsBefore > 0
+        ? $"in the {Months(MonthsBefore)} before {AnchorName(Anchor)}"
+        : $"in the {Months(MonthsAfter)} after {AnchorName(Anchor)}";
 
     public static string Months(int n) => n == 1 ? "month" : $"{n} months";
 

@@ -35,9 +35,6 @@ internal static class Attendance
         return possible <= 0 ? null : Math.Min(100m, 100m * attended / possible);
     }
 
-    public static IReadOnlyList<SchoolTerm> Run(SchoolTerm last, int count) =>
-        [.. Enumerable.Range(0, count).Select(i => SchoolTerm.FromOrdinal(last.Ordinal - count + 1 + i))];
-
     public static IEnumerable<AttendanceRecord> In(IReadOnlyList<AttendanceRecord> rows, IReadOnlyList<SchoolTerm> terms) =>
         rows.Where(r => r.Term >= terms[0] && r.Term <= terms[^1]);
 
@@ -60,7 +57,7 @@ internal static class Attendance
             return null;
         }
 
-        var run = Run(latest, count).Where(t => context.Calendar.End(t) > context.Identified).ToList();
+        var run = SchoolTerm.RunEndingWith(latest, count).Where(t => context.Calendar.End(t) > context.Identified).ToList();
         return (run, count - run.Count);
     }
 
@@ -145,7 +142,7 @@ public sealed class AttendanceImprovementRule(
 {
     public override RuleResult Evaluate(NeedContext context)
     {
-        var baselineTerms = Attendance.Run(context.Calendar.LastEndedOnOrBefore(context.Identified), consecutiveTerms);
+        var baselineTerms = SchoolTerm.RunEndingWith(context.Calendar.LastEndedOnOrBefore(context.Identified), consecutiveTerms);
         var pupils = new List<(string Pupil, decimal Baseline)>();
         var skipped = new List<string>();
         foreach (var pupil in Attendance.Children(context, children))

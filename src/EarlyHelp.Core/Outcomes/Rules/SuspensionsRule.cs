@@ -22,8 +22,8 @@ public sealed class SuspensionsRule(SuspensionMeasure measure, int consecutiveTe
     public override RuleResult Evaluate(NeedContext context)
     {
         var calendar = context.Calendar;
-        var recent = Run(calendar.LastEndedOnOrBefore(context.AsOf));
-        var baseline = Run(calendar.LastEndedOnOrBefore(context.Identified));
+        var recent = SchoolTerm.RunEndingWith(calendar.LastEndedOnOrBefore(context.AsOf), consecutiveTerms);
+        var baseline = SchoolTerm.RunEndingWith(calendar.LastEndedOnOrBefore(context.Identified), consecutiveTerms);
         var people = context.People(scope);
         var parts = new List<RuleResult>();
         foreach (var person in people)
@@ -67,9 +67,6 @@ public sealed class SuspensionsRule(SuspensionMeasure measure, int consecutiveTe
 
         return RuleResult.AllOf(parts);
     }
-
-    private IReadOnlyList<SchoolTerm> Run(SchoolTerm last) =>
-        [.. Enumerable.Range(0, consecutiveTerms).Select(i => SchoolTerm.FromOrdinal(last.Ordinal - consecutiveTerms + 1 + i))];
 
     private static List<CaseEvent> In(IEnumerable<CaseEvent> events, IReadOnlyList<SchoolTerm> terms, SchoolCalendar calendar)
     {

@@ -74,7 +74,7 @@ public static class FamiliesApi
             .WithName("GetFamily")
             .WithSummary("A family: address, members and episodes with their needs");
 
-        api.MapGet("/{id:guid}/verdict", async (Guid id, HttpContext http, CaseAccess access, AuditLog audit, EarlyHelpDbContext db, Engine engine, TimeProvider clock) =>
+        api.MapGet("/{id:guid}/verdict", async (Guid id, HttpContext http, CaseAccess access, AuditLog audit, EarlyHelpDbContext db, FamilyVerdicts verdicts) =>
             {
                 if (!await access.CanSeeAsync(http.User, id))
                 {
@@ -89,9 +89,8 @@ public static class FamiliesApi
                     return Results.NotFound();
                 }
 
-                var lead = await db.Users.Where(u => u.Id == episode.LeadPractitionerId).Select(u => u.DisplayName).SingleOrDefaultAsync();
-                var (file, _) = EpisodeCaseFile.Build(family, episode, lead, DateOnly.FromDateTime(clock.GetLocalNow().Date));
-                return Results.Text(VerdictJson.ToJson(engine.Evaluator.Evaluate(file), indented: false), "application/json");
+                var (verdict, _) = await verdicts.EvaluateAsync(family, episode);
+                return verdict is null ? Results.NotFound() : Results.Text(VerdictJson.ToJson(verdict, indented: false), "application/json");
             })
             .WithName("GetFamilyVerdict")
             .WithSummary("The outcomes engine's verdict on the family's latest episode, as earlyhelp evaluate gives it");

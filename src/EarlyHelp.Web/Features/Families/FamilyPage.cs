@@ -32,7 +32,9 @@ public abstract class FamilyPage(EarlyHelpDbContext db, CaseAccess access, TimeP
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var reading = HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method);
-        var allowed = reading ? await access.CanSeeAsync(User, FamilyId) : await access.CanChangeAsync(User, FamilyId);
+        var canSee = await access.CanSeeAsync(User, FamilyId);
+        CanChange = canSee && CaseAccess.MayChange(User);
+        var allowed = reading ? canSee : CanChange;
         var family = allowed
             ? await db.Families.Include(f => f.Members).Include(f => f.Episodes).AsSplitQuery().SingleOrDefaultAsync(f => f.Id == FamilyId)
             : null;
@@ -45,9 +47,8 @@ public abstract class FamilyPage(EarlyHelpDbContext db, CaseAccess access, TimeP
 
         Family = family;
         Episode = family.Episodes.MaxBy(e => e.Number);
-        CanChange = await access.CanChangeAsync(User, FamilyId);
         await next();
     }
 
-    private Task AuditAsync(string action) => new AuditLog(db, clock).WriteAsync(HttpContext, FamilyId, action);
+    private Task AuditAsync(string action) => HttpContext.RequestServices.GetRequiredService<AuditLog>().WriteAsync(HttpContext, FamilyId, action);
 }

@@ -1,4 +1,3 @@
-using EarlyHelp.Core.Casework;
 using EarlyHelp.Core.Outcomes;
 using EarlyHelp.Data;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EarlyHelp.Web.Features.Families;
 
 /// <summary>The family at a glance, with the outcomes engine's live verdict on the current episode.</summary>
-public sealed class OverviewModel(EarlyHelpDbContext db, CaseAccess access, TimeProvider clock, Engine engine) : FamilyPage(db, access, clock)
+public sealed class OverviewModel(EarlyHelpDbContext db, CaseAccess access, TimeProvider clock, Engine engine, FamilyVerdicts verdicts) : FamilyPage(db, access, clock)
 {
     public override string Section => "overview";
 
@@ -27,14 +26,9 @@ public sealed class OverviewModel(EarlyHelpDbContext db, CaseAccess access, Time
 
         await Db.Entry(Episode).Collection(e => e.Needs).LoadAsync();
         await Db.Entry(Episode).Collection(e => e.Evidence).LoadAsync();
-        LeadPractitioner = await Db.Users.Where(u => u.Id == Episode.LeadPractitionerId).Select(u => u.DisplayName).SingleOrDefaultAsync();
         TeamName = await Db.Teams.Where(t => t.Id == Episode.TeamId).Select(t => t.Name).SingleOrDefaultAsync();
-        if (engine.Frameworks.TryGet(Episode.FrameworkId, out var framework))
-        {
-            Framework = framework;
-            var (file, _) = EpisodeCaseFile.Build(Family, Episode, LeadPractitioner, Today);
-            Verdict = engine.Evaluator.Evaluate(file);
-        }
+        (Verdict, LeadPractitioner) = await verdicts.EvaluateAsync(Family, Episode);
+        Framework = engine.Frameworks.TryGet(Episode.FrameworkId, out var framework) ? framework : null;
     }
 
     public string NeedSummary(string code) => Framework?.Needs.TryGetValue(code, out var need) == true ? need.Summary : code;
