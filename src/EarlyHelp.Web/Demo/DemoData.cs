@@ -1,5 +1,6 @@
 using EarlyHelp.Core.Casework;
 using EarlyHelp.Data;
+using EarlyHelp.Web.Features.Families;
 using Microsoft.AspNetCore.Identity;
 
 namespace EarlyHelp.Web.Demo;
@@ -61,7 +62,11 @@ public static class DemoData
         var needCodes = framework.Needs.Keys.ToArray();
         for (var i = 1; i <= Families; i++)
         {
-            db.Families.Add(NewFamily(i, random, today, staff, teams, needCodes, framework));
+            var family = NewFamily(i, random, today, staff, teams, needCodes, framework);
+            var episode = family.Episodes[^1];
+            var lead = staff.Find(s => s.Id == episode.LeadPractitionerId)?.DisplayName;
+            FamilyVerdicts.Record(episode, FamilyVerdicts.Evaluate(family, episode, lead, engine, today), today);
+            db.Families.Add(family);
             if (i % 50 == 0)
             {
                 await db.SaveChangesAsync();
