@@ -62,6 +62,7 @@ public static class WebHost
         }
 
         builder.Services.AddSingleton(engine);
+        builder.Services.AddSingleton(engine.Frameworks.Instruments);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDbContext<EarlyHelpDbContext>(o => Database.Configure(o, connectionString));
         builder.Services.AddDataProtection().PersistKeysToDbContext<EarlyHelpDbContext>().SetApplicationName("EarlyHelp");
