@@ -58,7 +58,7 @@ public sealed class MeetingsModel(EarlyHelpDbContext db, CaseAccess access, Time
     public bool MayRecord => CanChange && Open;
 
     /// <summary>The lead practitioner or a manager decides who is on the Team Around the Family.</summary>
-    public bool MayManageTeam => MayRecord && (User.IsInRole(Roles.Manager) || Episode!.LeadPractitionerId == CaseAccess.UserId(User));
+    public bool MayManageTeam => MayRecord && Coordination.Coordinates(User, Episode!);
 
     protected override async Task<IActionResult?> PrepareAsync()
     {
@@ -108,6 +108,7 @@ public sealed class MeetingsModel(EarlyHelpDbContext db, CaseAccess access, Time
     public async Task<IActionResult> OnPostMeetingAsync()
     {
         await TryUpdateModelAsync(NewMeeting, nameof(NewMeeting));
+        PageValidation.AddRules(ModelState, nameof(NewMeeting), NewMeeting, HttpContext.RequestServices);
         if (!Open)
         {
             ModelState.AddModelError("", $"The episode was closed on {CaseworkText.Date(Episode!.ClosedOn)}: meetings can no longer be recorded");
@@ -119,7 +120,8 @@ public sealed class MeetingsModel(EarlyHelpDbContext db, CaseAccess access, Time
             return Page();
         }
 
-        Episode!.Meetings.Add(NewMeeting.ToMeeting(Episode));
+        // Added to its set, not the episode's list: a new row with its key already set would be taken for an old one.
+        Db.Meetings.Add(NewMeeting.ToMeeting(Episode!));
         await Db.SaveChangesAsync();
         TempData["Notice"] = $"{CaseworkText.Meeting(NewMeeting.Kind!.Value)} on {CaseworkText.Date(NewMeeting.HeldOn)} recorded";
         return Redirect($"/families/{FamilyId}/meetings");
@@ -148,9 +150,9 @@ public sealed class MeetingsModel(EarlyHelpDbContext db, CaseAccess access, Time
             return Page();
         }
 
-        Episode!.TeamAroundTheFamily.Add(new TeamAroundTheFamilyMember
+        Db.TeamAroundTheFamily.Add(new TeamAroundTheFamilyMember
         {
-            EpisodeId = Episode.Id,
+            EpisodeId = Episode!.Id,
             UserId = practitioner!.Id,
             Agency = string.IsNullOrWhiteSpace(NewMember.Agency) ? practitioner.Agency : NewMember.Agency.Trim(),
         });
