@@ -18,25 +18,7 @@ public sealed class BrowserCollection
 [Collection(BrowserCollection.Name)]
 public sealed class JourneyTests(SqliteSite site, Browser browser) : IClassFixture<SqliteSite>, IClassFixture<Browser>
 {
-    private async Task<IPage> SignInAsync(IBrowserContext context, string user, bool javaScript = true)
-    {
-        // Generous: on a 2-core machine the browser shares the processor with the rest of the test run.
-        context.SetDefaultTimeout(60_000);
-        Assertions.SetDefaultExpectTimeout(30_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(site.Address, "/sign-in").ToString());
-        if (javaScript)
-        {
-            // axe-core runs in the page, so pages are checked in the browser with JavaScript on.
-            await Browser.AssertAccessibleAsync(page);
-        }
-
-        await page.GetByLabel("Email address").FillAsync($"{user}@test.example");
-        await page.GetByLabel("Password").FillAsync(CaseworkSite.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/caseload**");
-        return page;
-    }
+    private Task<IPage> SignInAsync(IBrowserContext context, string user, bool javaScript = true) => Browser.SignInAsync(context, site.Address, user, javaScript);
 
     [Fact]
     public async Task Sign_in_record_an_enquiry_allocate_it_and_see_the_verdict()
