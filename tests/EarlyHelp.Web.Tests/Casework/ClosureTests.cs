@@ -40,6 +40,12 @@ public abstract partial class FamilyRecordTests<TSite>
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"/families/{family}/outcomes")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync($"/families/{family}/close")).StatusCode);
         Assert.DoesNotContain("/close\"", await member.GetStringAsync($"/families/{family}/outcomes"), StringComparison.Ordinal);
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var schoolId = await UserIdAsync("school.practitioner");
+            var db = scope.ServiceProvider.GetRequiredService<EarlyHelpDbContext>();
+            Assert.True(await db.Audit.AnyAsync(a => a.FamilyId == family && a.UserId == schoolId && a.Action == "refused" && a.What == $"GET /families/{family}/close"));
+        }
 
         var manager = await site.SignedInAsync("north.manager");
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/families/{family}/close")).StatusCode);
@@ -56,11 +62,13 @@ public abstract partial class FamilyRecordTests<TSite>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         AssertRefused(html, "Enter why the family is being stepped up to children's social care", "Date of closure must be on or after 8 January 2024, when the enquiry was received");
-        Assert.Contains("href=\"#Input-StepUpReasons\"", html, StringComparison.Ordinal);
-        Assert.Contains("Strategy discussion held.</textarea>", html, StringComparison.Ordinal);
-        Assert.Contains("value=\"StepUpToSocialCare\" checked", html, StringComparison.Ordinal);
-        Assert.Contains("value=\"4\" checked", html, StringComparison.Ordinal);
-        Assert.Contains("value=\"31\"", html, StringComparison.Ordinal);
+        AssertShows(
+            html,
+            "href=\"#Input-StepUpReasons\"",
+            "Strategy discussion held.</textarea>",
+            "value=\"StepUpToSocialCare\" checked",
+            "value=\"4\" checked",
+            "value=\"31\"");
         // The step up's question is revealed, not hidden, when its radio is chosen.
         Assert.Matches("class=\"govuk-radios__conditional\" id=\"conditional-Input-Reason-\\d\">\\s*<div class=\"govuk-form-group govuk-form-group--error\"><label class=\"govuk-label\" for=\"Input-StepUpReasons\"", html);
 
@@ -95,9 +103,11 @@ public abstract partial class FamilyRecordTests<TSite>
         Assert.Equal(ClaimStatus.Claimable, episode.ClaimStatus); // evidenced, and sustained six months since June 2024
 
         var timeline = await PageAsync(lead, $"/families/{family}/timeline");
-        Assert.Contains("<h3 class=\"moj-timeline__title\">Episode 1 closed: Step down to universal services</h3>", timeline, StringComparison.Ordinal);
-        Assert.Contains("Level 1: universal", timeline, StringComparison.Ordinal);
-        Assert.Contains("Attendance is back above 95% and the debt is managed.", timeline, StringComparison.Ordinal);
+        AssertShows(
+            timeline,
+            "<h3 class=\"moj-timeline__title\">Episode 1 closed: Step down to universal services</h3>",
+            "Level 1: universal",
+            "Attendance is back above 95% and the debt is managed.");
 
         // Closed: the form is gone, and the meetings page says so.
         AssertRedirectedTo(await lead.GetAsync($"/families/{family}/close"), $"/families/{family}");
@@ -119,10 +129,12 @@ public abstract partial class FamilyRecordTests<TSite>
         var html = await TextAsync(second);
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Contains("Someone else closed this episode since you opened this page.", html, StringComparison.Ordinal);
-        Assert.Contains("Your answers (not saved)", html, StringComparison.Ordinal);
-        Assert.Contains("The family moved to Leeds.", html, StringComparison.Ordinal);
-        Assert.Contains("Level 3: multiple or complex", html, StringComparison.Ordinal);
+        AssertShows(
+            html,
+            "Someone else closed this episode since you opened this page.",
+            "Your answers (not saved)",
+            "The family moved to Leeds.",
+            "Level 3: multiple or complex");
         var episode = await EpisodeAsync(family);
         Assert.Equal((ClosureReason.OutcomesAchieved, Today, "Closed by the lead.", 2), (episode.ClosureReason!.Value, episode.ClosedOn!.Value, episode.ClosureNote, episode.LevelOfNeedAtClosure!.Value));
     }
@@ -146,9 +158,11 @@ public abstract partial class FamilyRecordTests<TSite>
         var stale = await PostAsync(lead, $"/families/{family}/close", Closure("FamilyDeclined", Today, "Lena no longer wants support.", version));
         var html = await TextAsync(stale);
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
-        Assert.Contains("Someone else changed the family's record since you opened this page.", html, StringComparison.Ordinal);
-        Assert.Contains("Lena no longer wants support.</textarea>", html, StringComparison.Ordinal);
-        Assert.Contains("value=\"FamilyDeclined\" checked", html, StringComparison.Ordinal);
+        AssertShows(
+            html,
+            "Someone else changed the family's record since you opened this page.",
+            "Lena no longer wants support.</textarea>",
+            "value=\"FamilyDeclined\" checked");
         var unchanged = await EpisodeAsync(family);
         Assert.Equal((EpisodeStage.Plan, new DateOnly(2024, 2, 6)), (unchanged.Stage, unchanged.FamilyPlanAgreedOn!.Value));
 

@@ -18,11 +18,13 @@ public abstract partial class FamilyRecordTests<TSite>
         var family = await NewFamilyAsync(onTeam: "school.practitioner");
         var lead = await site.SignedInAsync("north.practitioner");
         var html = await PageAsync(lead, $"/families/{family}/meetings");
-        Assert.Contains("<h1 class=\"govuk-heading-l\">Meetings and reviews</h1>", html, StringComparison.Ordinal);
-        Assert.Contains("No meetings or reviews have been recorded", html, StringComparison.Ordinal);
-        Assert.Contains("school.practitioner", html, StringComparison.Ordinal);
-        Assert.Contains("Oakfield Primary School", html, StringComparison.Ordinal);
-        Assert.Contains("Add a practitioner to the Team Around the Family", html, StringComparison.Ordinal);
+        AssertShows(
+            html,
+            "<h1 class=\"govuk-heading-l\">Meetings and reviews</h1>",
+            "No meetings or reviews have been recorded",
+            "school.practitioner",
+            "Oakfield Primary School",
+            "Add a practitioner to the Team Around the Family");
     }
 
     [Fact]
@@ -40,11 +42,13 @@ public abstract partial class FamilyRecordTests<TSite>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         AssertRefused(html, "Enter what was decided", "Date it was held must be today or in the past", "Date of the next review must be after the date it was held");
-        Assert.Contains("href=\"#NewMeeting-Decisions\"", html, StringComparison.Ordinal);
-        Assert.Contains("Lena, school nurse</textarea>", html, StringComparison.Ordinal);
-        Assert.Contains("Add a debt advice referral.</textarea>", html, StringComparison.Ordinal);
-        Assert.Contains("value=\"Review\" checked", html, StringComparison.Ordinal);
-        Assert.Contains($"value=\"{future.Day}\"", html, StringComparison.Ordinal);
+        AssertShows(
+            html,
+            "href=\"#NewMeeting-Decisions\"",
+            "Lena, school nurse</textarea>",
+            "Add a debt advice referral.</textarea>",
+            "value=\"Review\" checked",
+            $"value=\"{future.Day}\"");
         Assert.Empty((await EpisodeAsync(family)).Meetings);
 
         var early = await TextAsync(await PostAsync(lead, path, Meeting("Review", new DateOnly(2023, 12, 1), null)));
@@ -61,10 +65,12 @@ public abstract partial class FamilyRecordTests<TSite>
         AssertRedirectedTo(response, $"/families/{family}/meetings");
 
         var html = await PageAsync(lead, $"/families/{family}/meetings");
-        Assert.Contains("Team Around the Family meeting on", html, StringComparison.Ordinal);
-        Assert.Contains($"Team Around the Family meeting, {held:d MMMM yyyy}", html, StringComparison.Ordinal);
-        Assert.Contains("Refer to the debt advice service.<br>School to check attendance weekly.", html, StringComparison.Ordinal);
-        Assert.Contains(Today.AddDays(40).ToString("d MMMM yyyy"), html, StringComparison.Ordinal);
+        AssertShows(
+            html,
+            "Team Around the Family meeting on",
+            $"Team Around the Family meeting, {held:d MMMM yyyy}",
+            "Refer to the debt advice service.<br>School to check attendance weekly.",
+            Today.AddDays(40).ToString("d MMMM yyyy"));
         Assert.DoesNotContain("Overdue", html, StringComparison.Ordinal);
 
         var timeline = await PageAsync(lead, $"/families/{family}/timeline");

@@ -34,7 +34,7 @@ public sealed class CloseModel(EarlyHelpDbContext db, CaseAccess access, TimePro
 
         if (!Coordination.Coordinates(User, Episode))
         {
-            return Forbid();
+            return await Coordination.RefuseAsync(this);
         }
 
         await Db.Entry(Episode).Collection(e => e.Needs).LoadAsync();

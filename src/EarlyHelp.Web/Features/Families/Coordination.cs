@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using EarlyHelp.Core.Casework;
 using EarlyHelp.Data;
+using Microsoft.AspNetCore.Mvc;
 
 namespace EarlyHelp.Web.Features.Families;
 
@@ -13,4 +14,11 @@ public static class Coordination
 {
     public static bool Coordinates(ClaimsPrincipal user, Episode episode) =>
         CaseAccess.MayChange(user) && (user.IsInRole(Roles.Manager) || episode.LeadPractitionerId == CaseAccess.UserId(user));
+
+    /// <summary>Refuses someone who may see the family but not coordinate it, and says so in the audit log.</summary>
+    public static async Task<IActionResult> RefuseAsync(FamilyPage page)
+    {
+        await page.HttpContext.RequestServices.GetRequiredService<AuditLog>().WriteAsync(page.HttpContext, page.FamilyId, "refused");
+        return page.Forbid();
+    }
 }

@@ -131,7 +131,7 @@ public sealed class MeetingsModel(EarlyHelpDbContext db, CaseAccess access, Time
     {
         if (!MayManageTeam)
         {
-            return Forbid();
+            return await Coordination.RefuseAsync(this);
         }
 
         await TryUpdateModelAsync(NewMember, nameof(NewMember));
@@ -165,7 +165,7 @@ public sealed class MeetingsModel(EarlyHelpDbContext db, CaseAccess access, Time
     {
         if (!MayManageTeam)
         {
-            return Forbid();
+            return await Coordination.RefuseAsync(this);
         }
 
         if (Episode!.TeamAroundTheFamily.SingleOrDefault(m => m.UserId == userId) is { } member)
