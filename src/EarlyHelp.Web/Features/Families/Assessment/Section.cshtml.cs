@@ -91,6 +91,23 @@ public sealed class SectionModel(EarlyHelpDbContext db, CaseAccess access, TimeP
         _ => Family.Members,
     };
 
+    /// <summary>
+    /// The boxes a need offers: the family, or each member it may be about. A person's need recorded for the whole
+    /// family at the front door (before anyone knew who) keeps a box of its own, so saving never drops it.
+    /// </summary>
+    public IReadOnlyList<(string Key, string Label)> OptionsFor(NeedDefinition need)
+    {
+        if (need.AppliesTo == AppliesTo.Family)
+        {
+            return [(Key(need.Code, null), "The family")];
+        }
+
+        var unassigned = Assessed.Needs.Any(n => n.Code == need.Code && n.MemberId is null)
+            ? new[] { (Key(need.Code, null), "The family (recorded at the enquiry: untick it once you have chosen who)") }
+            : [];
+        return [.. unassigned, .. MembersFor(need).Select(m => (Key(need.Code, m.Id), m.FullName))];
+    }
+
     public static string Key(EpisodeNeed need) => Key(need.Code, need.MemberId);
 
     public static string Key(string code, Guid? member) => member is { } id ? $"{code}|{id}" : code;
@@ -107,7 +124,7 @@ public sealed class SectionModel(EarlyHelpDbContext db, CaseAccess access, TimeP
             }
         }
 
-        var valid = Headline.Needs.SelectMany(n => n.AppliesTo == AppliesTo.Family ? [Key(n.Code, null)] : MembersFor(n).Select(m => Key(n.Code, m.Id))).ToHashSet();
+        var valid = Headline.Needs.SelectMany(n => OptionsFor(n).Select(o => o.Key)).ToHashSet();
         if (wanted.Any(w => !valid.Contains(w)))
         {
             ModelState.AddModelError("Input.Recorded", "Select needs from the list");
