@@ -129,4 +129,19 @@ public abstract partial class AssessmentAndPlanTests<TSite>
         Assert.Equal(["CLM-NOT"], await Listed("not-claimable"));
         Assert.Equal(["CLM-DUE", "CLM-NOT", "CLM-NOW", "CLM-SOON"], await Listed(""));
     }
+
+    [Fact]
+    public async Task The_nightly_re_evaluation_stores_each_episodes_claim_status_once_a_day()
+    {
+        var closed = await site.AddAllocatedFamilyAsync("NIGHT-OPEN", "south.practitioner", ClaimStatus.Claimable);
+        var nightly = site.Services.GetRequiredService<Web.Features.Families.NightlyVerdicts>();
+        Assert.True(await nightly.RefreshStaleAsync() >= 1);
+
+        var episode = await site.QueryAsync(db => db.Episodes.SingleAsync(e => e.FamilyId == closed));
+        Assert.Equal(ClaimStatus.NotClaimable, episode.ClaimStatus); // open, no needs: the stale "claimable" is corrected
+        Assert.Equal(DateOnly.FromDateTime(DateTime.Now), episode.EvaluatedOn);
+        var closedFamily = await site.QueryAsync(db => db.Episodes.SingleAsync(e => e.FamilyId == site.FamilyClosed));
+        Assert.NotNull(closedFamily.ClaimStatus);
+        Assert.Equal(0, await nightly.RefreshStaleAsync());
+    }
 }
