@@ -40,6 +40,7 @@ public abstract partial class CaseworkSite : IAsyncLifetime
         {
             b.Configuration["ConnectionStrings:EarlyHelp"] = connection;
             b.Configuration["EarlyHelp:Demo"] = "false";
+            b.Configuration["EarlyHelp:NightlyVerdicts"] = "false"; // tests run it themselves, when they choose
         });
         await WebHost.PrepareDatabaseAsync(app);
         await SeedAsync();
