@@ -39,7 +39,7 @@ public abstract partial class FamilyRecordTests<TSite>
             html,
             "Eligible: needs in 3 headline outcomes, at least 3 needed",
             "Not claimable yet",
-            "The episode is not closed",
+            "No data evidence or practitioner assessment or self-assessment recorded.",
             "Family requires support with finances",
             "No evidence recorded for this need.",
             "Close episode 1",

@@ -73,13 +73,6 @@ public static class CaseworkText
         Level(4, "Needs that only children's social care can meet"),
     ];
 
-    public static (string Text, string Colour) Status(Core.Outcomes.OutcomeStatus status) => status switch
-    {
-        Core.Outcomes.OutcomeStatus.Met => ("Met", "green"),
-        Core.Outcomes.OutcomeStatus.Pending => ("Pending", "yellow"),
-        _ => ("Not met", "red"),
-    };
-
     /// <summary>The engine's evidence kinds (<see cref="Core.Outcomes.CaseVocabulary.EvidenceKinds"/>) in plain words.</summary>
     public static string EvidenceKind(string kind) => kind switch
     {

@@ -32,6 +32,15 @@ public sealed class OutcomesModel(EarlyHelpDbContext db, CaseAccess access, Time
 
     public IReadOnlyList<NeedRow> Needs { get; private set; } = [];
 
+    /// <summary>The claim in brief; the claim tab has the principles in full.</summary>
+    public (string Tag, string Colour, string Detail) Claim => Verdict!.Claim switch
+    {
+        { Status: ClaimStatus.Claimable, EarliestDate: var on } => ("Claimable", "green", $"since {CaseworkText.Date(on)}"),
+        { Status: ClaimStatus.Pending, EarliestDate: { } on } => ("Becomes claimable", "yellow", $"on {CaseworkText.Date(on)}, if nothing changes"),
+        { Status: ClaimStatus.Pending } => ("Becomes claimable", "yellow", "on a date not yet known, if nothing changes"),
+        _ => ("Not claimable yet", "red", ""),
+    };
+
     public IReadOnlyList<SelectListItem> NeedChoices { get; private set; } = [];
 
     public IEnumerable<Instrument> Instruments => instruments.All.OrderBy(i => i.Code, StringComparer.Ordinal);
