@@ -2,6 +2,8 @@ using EarlyHelp.Core.Frameworks;
 using EarlyHelp.Data;
 using EarlyHelp.GovUk;
 using EarlyHelp.Web.Demo;
+using EarlyHelp.Web.Features.Account;
+using EarlyHelp.Web.Features.Enquiries;
 using EarlyHelp.Web.Features.Evaluation;
 using EarlyHelp.Web.Features.Families;
 using EarlyHelp.Web.Features.Frameworks;
@@ -9,6 +11,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
+using System.Text.Json.Serialization;
 
 namespace EarlyHelp.Web;
 
@@ -81,9 +84,11 @@ public static class WebHost
             .AddEntityFrameworkStores<EarlyHelpDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<Features.Families.ClaimsFactory>();
+        builder.AddCouncilSignIn();
         builder.Services.AddScoped<Features.Families.CaseAccess>();
         builder.Services.AddScoped<Features.Families.AuditLog>();
         builder.Services.AddScoped<Features.Families.FamilyVerdicts>();
+        builder.Services.AddScoped<Features.Enquiries.EnquiryDesk>();
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/sign-in";
@@ -102,7 +107,7 @@ public static class WebHost
             };
             o.Events.OnRedirectToLogin = context =>
             {
-                if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+                if (IsApi(context.HttpContext))
                 {
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 }
@@ -122,12 +127,25 @@ public static class WebHost
                 o.Conventions.AllowAnonymousToFolder("/Account");
                 o.Conventions.AllowAnonymousToPage("/Status");
             })
-            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new DateOnlyPartsBinderProvider()));
+            .AddMvcOptions(o =>
+            {
+                o.ModelBinderProviders.Insert(0, new DateOnlyPartsBinderProvider());
+
+                // An input's own rules (IValidatableObject) run even when a field has failed, so a page lists every
+                // problem at once, as the API does with the same input classes.
+                o.ValidateComplexTypesIfChildValidationFails = true;
+            });
+
+        // The API's JSON: enums by name, never by number, so that a reordered enum cannot change what a client means.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+        builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
         app.UseSecurityHeaders();
-        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        // Pages answer an error with a page; the API with problem details (RFC 9457) as JSON.
+        app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -137,8 +155,11 @@ public static class WebHost
         app.MapEvaluationApi();
         app.MapFrameworksApi();
         app.MapFamiliesApi();
+        app.MapEnquiriesApi();
         return app;
     }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal);
 
     /// <summary>
     /// Brings the database up to date and makes sure the roles exist. The embedded default also gets the
