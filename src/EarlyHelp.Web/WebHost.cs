@@ -139,12 +139,21 @@ public static class WebHost
         // The API's JSON: enums by name, never by number, so that a reordered enum cannot change what a client means.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "EarlyHelp API";
+            document.Info.Description =
+                "Families, members, episodes, needs, Family Plan actions, evidence and evaluation. Calls are made as a signed-in user, " +
+                "with the session cookie from signing in; bearer tokens are not supported yet. Who may read and change a family is " +
+                "decided as on the pages, by role and relationship to the case, and every call on a family is audited.";
+            return Task.CompletedTask;
+        }));
 
         var app = builder.Build();
         app.UseSecurityHeaders();
-        // Pages answer an error with a page; the API with problem details (RFC 9457) as JSON.
-        app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+
+        // Pages answer an error with a page; the API with problem details (RFC 9457) as JSON, written here first.
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseStaticFiles();
         app.UseAuthentication();

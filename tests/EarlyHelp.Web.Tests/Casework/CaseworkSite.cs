@@ -33,6 +33,11 @@ public abstract partial class CaseworkSite : IAsyncLifetime
 
     protected virtual Task StopDatabaseAsync() => Task.CompletedTask;
 
+    /// <summary>More configuration for a site of a kind, e.g. a council's identity provider.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         var connection = await ConnectionStringAsync();
@@ -40,6 +45,7 @@ public abstract partial class CaseworkSite : IAsyncLifetime
         {
             b.Configuration["ConnectionStrings:EarlyHelp"] = connection;
             b.Configuration["EarlyHelp:Demo"] = "false";
+            Configure(b);
         });
         await WebHost.PrepareDatabaseAsync(app);
         await SeedAsync();
@@ -185,7 +191,7 @@ public abstract partial class CaseworkSite : IAsyncLifetime
     private static partial Regex AntiForgery();
 }
 
-public sealed class SqliteSite : CaseworkSite
+public class SqliteSite : CaseworkSite
 {
     private readonly string file = Path.Combine(Path.GetTempPath(), $"earlyhelp-web-{Guid.NewGuid():N}.db");
 
@@ -199,7 +205,7 @@ public sealed class SqliteSite : CaseworkSite
     }
 }
 
-public sealed class PostgresSite : CaseworkSite
+public class PostgresSite : CaseworkSite
 {
     private PostgresServer? server;
 

@@ -54,7 +54,9 @@ public sealed class EnquiryDesk(EarlyHelpDbContext db, TimeProvider clock, Famil
         }
 
         var episode = input.ToEpisode(family, today);
-        family.Episodes.Add(episode);
+
+        // Added to the context, not just the family: with its key already set, EF would take it for an existing row.
+        db.Episodes.Add(episode);
         await verdicts.RefreshAsync(family, episode);
         await SaveAsync(family, isNew: known is null);
         await audit.WriteAsync(http, family.Id, "change");

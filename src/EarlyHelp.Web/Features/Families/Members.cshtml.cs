@@ -24,7 +24,8 @@ public sealed class MembersModel(EarlyHelpDbContext db, CaseAccess access, TimeP
         }
 
         var member = Input.ToMember(FamilyId);
-        Family.Members.Add(member);
+        // Added to the context, not just the collection: with its key already set, EF would take it for an existing row.
+        Db.Members.Add(member);
         if (Episode is not null)
         {
             await verdicts.RefreshAsync(Family, Episode);

@@ -44,7 +44,7 @@ public static class EvidenceApi
                 }
 
                 var entry = input.ToEntry(episode, CaseAccess.UserId(request.HttpContext.User)!);
-                episode.Evidence.Add(entry);
+                db.Evidence.Add(entry);
                 await verdicts.RefreshAsync(record, episode);
                 await db.SaveChangesAsync();
                 return TypedResults.Created($"/api/families/{id}/evidence/{entry.Id}", EvidenceView.From(entry));

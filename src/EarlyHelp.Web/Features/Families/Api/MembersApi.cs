@@ -33,7 +33,7 @@ public static class MembersApi
 
                 var record = await FamilyRecord.ForChangeAsync(db, id);
                 var member = input.ToMember(id);
-                record.Members.Add(member);
+                db.Members.Add(member);
 
                 // Members' ages and names are part of what the engine reads.
                 await verdicts.RefreshAsync(record, record.Episodes.MaxBy(e => e.Number)!);

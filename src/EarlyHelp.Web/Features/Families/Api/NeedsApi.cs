@@ -49,7 +49,7 @@ public static class NeedsApi
                 }
 
                 var need = input.ToNeed(episode, DateOnly.FromDateTime(clock.GetLocalNow().Date));
-                episode.Needs.Add(need);
+                db.Needs.Add(need);
                 await verdicts.RefreshAsync(record, episode);
                 await db.SaveChangesAsync();
                 return TypedResults.Created($"/api/families/{id}/needs/{need.Id}", NeedView.From(need));

@@ -2,6 +2,7 @@ using EarlyHelp.Core.Casework;
 using EarlyHelp.Data;
 using EarlyHelp.Web.Features.Families.Inputs;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
 
 namespace EarlyHelp.Web.Features.Families.Api;
 
@@ -109,8 +110,15 @@ public static class PlanActionsApi
             .Produces<PlanActionView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .Produces<PlanActionView>(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+            {
+                // 409 has two answers, which metadata alone cannot describe: the action as it now is, or a problem.
+                if (operation.Responses?.GetValueOrDefault("409")?.Content is { } conflict)
+                {
+                    conflict["application/json"] = new OpenApiMediaType { Schema = await context.GetOrCreateSchemaAsync(typeof(PlanActionView), null, cancellationToken) };
+                }
+            })
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("ChangePlanAction")
             .WithSummary("Change an action of the Family Plan, from the version it was read at")

@@ -131,11 +131,11 @@ public sealed record EpisodeDetail : EpisodeView
         TeamAroundTheFamily = [.. e.TeamAroundTheFamily.OrderBy(m => m.Agency, StringComparer.Ordinal).Select(m => new TeamAroundTheFamilyView(m.UserId, m.Agency))];
     }
 
-    public IReadOnlyList<PlanActionView> Actions { get; }
+    public required IReadOnlyList<PlanActionView> Actions { get; init; }
 
-    public IReadOnlyList<EvidenceView> Evidence { get; }
+    public required IReadOnlyList<EvidenceView> Evidence { get; init; }
 
-    public IReadOnlyList<TeamAroundTheFamilyView> TeamAroundTheFamily { get; }
+    public required IReadOnlyList<TeamAroundTheFamilyView> TeamAroundTheFamily { get; init; }
 }
 
 /// <summary>An enquiry received: the family (new, or known before) and the episode it opened.</summary>
