@@ -46,7 +46,7 @@ public abstract partial class CaseworkApiTests<TSite>(TSite site) : IClassFixtur
     public async Task Each_endpoint_answers_each_role_and_relationship_as_the_pages_do(string user, SiteFamily family, bool mayRead, bool mayChange)
     {
         var client = await site.SignedInAsync(user);
-        var root = $"/api/families/{Id(family)}";
+        var root = $"/api/families/{site.Id(family)}";
         var read = mayRead ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
         var missing = mayRead ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden;
         var change = mayChange ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden;
@@ -149,7 +149,7 @@ public abstract partial class CaseworkApiTests<TSite>(TSite site) : IClassFixtur
     [Fact]
     public async Task A_member_is_created_with_201_and_a_Location_that_reads_it_back()
     {
-        var family = await AddOpenFamilyAsync("FAM-API-M");
+        var family = await site.AddOpenFamilyAsync("FAM-API-M");
         var client = await site.SignedInAsync("north.practitioner");
         var upn = UniquePupilNumber.CheckLetter("823456789012") + "823456789012";
         var response = await client.PostAsJsonAsync($"/api/families/{family}/members", new
@@ -171,7 +171,7 @@ public abstract partial class CaseworkApiTests<TSite>(TSite site) : IClassFixtur
     [Fact]
     public async Task Needs_are_recorded_and_removed_on_the_open_episode_and_the_stored_claim_status_follows_the_engine()
     {
-        var family = await AddOpenFamilyAsync("FAM-API-N");
+        var family = await site.AddOpenFamilyAsync("FAM-API-N");
         var client = await site.SignedInAsync("north.manager");
         var jay = (string)JsonNode.Parse(await client.GetStringAsync($"/api/families/{family}/members"))!.AsArray().Single(m => (string?)m!["givenName"] == "Jay")!["id"]!;
 
@@ -197,7 +197,7 @@ public abstract partial class CaseworkApiTests<TSite>(TSite site) : IClassFixtur
     [Fact]
     public async Task Evidence_is_recorded_against_a_need_and_the_need_then_stays()
     {
-        var family = await AddOpenFamilyAsync("FAM-API-E");
+        var family = await site.AddOpenFamilyAsync("FAM-API-E");
         var client = await site.SignedInAsync("north.practitioner");
         var debt = JsonNode.Parse(await client.GetStringAsync($"/api/families/{family}/needs"))!.AsArray().Single(n => (string?)n!["code"] == "FIN-DEBT")!;
 
@@ -230,7 +230,7 @@ public abstract partial class CaseworkApiTests<TSite>(TSite site) : IClassFixtur
     [Fact]
     public async Task A_change_from_a_stale_version_of_an_action_gets_409_with_the_action_as_it_is_and_overwrites_nothing()
     {
-        var family = await AddOpenFamilyAsync("FAM-API-A");
+        var family = await site.AddOpenFamilyAsync("FAM-API-A");
         var lead = await site.SignedInAsync("north.practitioner");
         var manager = await site.SignedInAsync("north.manager");
         var action = new Dictionary<string, object?>
@@ -363,7 +363,7 @@ public abstract partial class CaseworkApiTests<TSite>(TSite site) : IClassFixtur
     [Fact]
     public async Task Every_API_read_change_and_refusal_is_in_the_audit_log()
     {
-        var family = await AddOpenFamilyAsync("FAM-API-L");
+        var family = await site.AddOpenFamilyAsync("FAM-API-L");
         var lead = await site.SignedInAsync("north.practitioner");
         var analyst = await site.SignedInAsync("analyst");
         await lead.GetAsync($"/api/families/{family}/needs");
@@ -422,34 +422,6 @@ public abstract partial class CaseworkApiTests<TSite>(TSite site) : IClassFixtur
         Assert.Equal((string?)verdict["claim"]!["earliestDate"], (string?)episode["claimableOn"]);
     }
 
-    /// <summary>A family of the north team led by north.practitioner, with an open plan, for a test that changes it.</summary>
-    private async Task<Guid> AddOpenFamilyAsync(string reference)
-    {
-        await using var scope = site.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EarlyHelpDbContext>();
-        var lead = await db.Users.SingleAsync(u => u.UserName == "north.practitioner@test.example");
-        var family = new Family { Reference = reference, Address = new Address { Line1 = "2 Test Street", Postcode = "WS1 1AA" } };
-        family.Members.Add(new FamilyMember { GivenName = "Sarah", FamilyName = "Green", Relationship = "Mother", DateOfBirth = new DateOnly(1988, 4, 2) });
-        family.Members.Add(new FamilyMember { GivenName = "Jay", FamilyName = "Green", Relationship = "Son", DateOfBirth = new DateOnly(2012, 9, 15) });
-        family.Episodes.Add(new Episode
-        {
-            Number = 1,
-            Stage = EpisodeStage.Plan,
-            FrameworkId = "national-2022",
-            ReceivedOn = new DateOnly(2023, 10, 2),
-            EnquirySource = "School",
-            EnquiryReason = "Attendance has dropped.",
-            FamilyAgreesToEarlyHelp = true,
-            TeamId = lead.TeamId,
-            LeadPractitionerId = lead.Id,
-            AllocatedOn = new DateOnly(2023, 10, 5),
-            Needs = [new EpisodeNeed { Code = "FIN-DEBT", IdentifiedOn = new DateOnly(2023, 10, 2) }, new EpisodeNeed { Code = "REL-PARENTING", IdentifiedOn = new DateOnly(2023, 10, 2) }],
-        });
-        db.Families.Add(family);
-        await db.SaveChangesAsync();
-        return family.Id;
-    }
-
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     private static async Task<JsonNode> Body(HttpResponseMessage response) => JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -466,13 +438,6 @@ public abstract partial class CaseworkApiTests<TSite>(TSite site) : IClassFixtur
 
     [GeneratedRegex(@"\{(\w+):[^}]+\}")]
     private static partial Regex RouteConstraint();
-
-    private Guid Id(SiteFamily family) => family switch
-    {
-        SiteFamily.A => site.FamilyA,
-        SiteFamily.B => site.FamilyB,
-        _ => site.FamilyClosed,
-    };
 }
 
 public sealed class SqliteCaseworkApiTests(SqliteSite site) : CaseworkApiTests<SqliteSite>(site);

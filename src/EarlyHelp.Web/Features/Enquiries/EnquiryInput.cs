@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using EarlyHelp.Core.Casework;
 using EarlyHelp.Web.Features.Families.Inputs;
 
@@ -58,6 +59,7 @@ public sealed class EnquiryInput : IValidatableObject
     [Required(ErrorMessage = "Select the lawful basis for processing the family's information")]
     public LawfulBasis? LawfulBasis { get; set; }
 
+    [JsonIgnore]
     public bool ForKnownFamily => !string.IsNullOrWhiteSpace(ExistingReference);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)

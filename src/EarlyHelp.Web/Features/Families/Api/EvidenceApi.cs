@@ -25,27 +25,15 @@ public static class EvidenceApi
 
         family.MapPost("/evidence", async (Guid id, HttpRequest request, EarlyHelpDbContext db, FamilyVerdicts verdicts) =>
             {
-                var (input, problem) = await ApiBody.ReadAsync<EvidenceInput>(request);
-                if (input is null)
+                var (change, problem) = await FamilyRecord.ReadChangeAsync<EvidenceInput>(request, db, id, (input, _, episode) => input.CheckAgainst(episode));
+                if (change is null)
                 {
                     return problem!;
                 }
 
-                var record = await FamilyRecord.ForChangeAsync(db, id);
-                if (record.CurrentEpisode is not { } episode)
-                {
-                    return FamilyRecord.Closed(record);
-                }
-
-                var problems = input.CheckAgainst(episode).ToList();
-                if (problems.Count > 0)
-                {
-                    return InputCheck.Problem(problems);
-                }
-
-                var entry = input.ToEntry(episode, CaseAccess.UserId(request.HttpContext.User)!);
+                var entry = change.Input.ToEntry(change.Episode, CaseAccess.UserId(request.HttpContext.User)!);
                 db.Evidence.Add(entry);
-                await verdicts.RefreshAsync(record, episode);
+                await verdicts.RefreshAsync(change.Family, change.Episode);
                 await db.SaveChangesAsync();
                 return TypedResults.Created($"/api/families/{id}/evidence/{entry.Id}", EvidenceView.From(entry));
             })

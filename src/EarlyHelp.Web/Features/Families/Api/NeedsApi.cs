@@ -25,32 +25,18 @@ public static class NeedsApi
 
         family.MapPost("/needs", async (Guid id, HttpRequest request, EarlyHelpDbContext db, Engine engine, FamilyVerdicts verdicts, TimeProvider clock) =>
             {
-                var (input, problem) = await ApiBody.ReadAsync<NeedInput>(request);
-                if (input is null)
+                var (change, problem) = await FamilyRecord.ReadChangeAsync<NeedInput>(request, db, id, (input, record, episode) =>
+                    engine.Frameworks.TryGet(episode.FrameworkId, out var framework)
+                        ? input.CheckAgainst(record, episode, framework)
+                        : [new($"The episode's framework {episode.FrameworkId} is not installed", [nameof(NeedInput.Code)])]);
+                if (change is null)
                 {
                     return problem!;
                 }
 
-                var record = await FamilyRecord.ForChangeAsync(db, id);
-                if (record.CurrentEpisode is not { } episode)
-                {
-                    return FamilyRecord.Closed(record);
-                }
-
-                if (!engine.Frameworks.TryGet(episode.FrameworkId, out var framework))
-                {
-                    return InputCheck.Problem([new($"The episode's framework {episode.FrameworkId} is not installed", [nameof(NeedInput.Code)])]);
-                }
-
-                var problems = input.CheckAgainst(record, episode, framework).ToList();
-                if (problems.Count > 0)
-                {
-                    return InputCheck.Problem(problems);
-                }
-
-                var need = input.ToNeed(episode, DateOnly.FromDateTime(clock.GetLocalNow().Date));
+                var need = change.Input.ToNeed(change.Episode, DateOnly.FromDateTime(clock.GetLocalNow().Date));
                 db.Needs.Add(need);
-                await verdicts.RefreshAsync(record, episode);
+                await verdicts.RefreshAsync(change.Family, change.Episode);
                 await db.SaveChangesAsync();
                 return TypedResults.Created($"/api/families/{id}/needs/{need.Id}", NeedView.From(need));
             })

@@ -27,26 +27,14 @@ public static class PlanActionsApi
 
         family.MapPost("/actions", async (Guid id, HttpRequest request, EarlyHelpDbContext db) =>
             {
-                var (input, problem) = await ApiBody.ReadAsync<PlanActionInput>(request);
-                if (input is null)
+                var (change, problem) = await FamilyRecord.ReadChangeAsync<PlanActionInput>(request, db, id, (input, _, episode) => input.CheckAgainst(episode));
+                if (change is null)
                 {
                     return problem!;
                 }
 
-                var record = await FamilyRecord.ForChangeAsync(db, id);
-                if (record.CurrentEpisode is not { } episode)
-                {
-                    return FamilyRecord.Closed(record);
-                }
-
-                var problems = input.CheckAgainst(episode).ToList();
-                if (problems.Count > 0)
-                {
-                    return InputCheck.Problem(problems);
-                }
-
-                var action = new PlanAction { EpisodeId = episode.Id, What = "", Who = "", Agency = "" };
-                input.ApplyTo(action);
+                var action = new PlanAction { EpisodeId = change.Episode.Id, What = "", Who = "", Agency = "" };
+                change.Input.ApplyTo(action);
                 db.Actions.Add(action);
                 await db.SaveChangesAsync();
                 return TypedResults.Created($"/api/families/{id}/actions/{action.Id}", PlanActionView.From(action));
