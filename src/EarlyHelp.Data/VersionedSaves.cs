@@ -23,4 +23,9 @@ public static class VersionedSaves
             return false;
         }
     }
+
+    /// <summary>The version of the record now saved, to start again from after a conflict.</summary>
+    public static async Task<Guid> CurrentVersionAsync<T>(this EarlyHelpDbContext db, T record)
+        where T : class, IVersioned =>
+        (await db.Entry(record).GetDatabaseValuesAsync())?.GetValue<Guid>(nameof(IVersioned.Version)) ?? record.Version;
 }

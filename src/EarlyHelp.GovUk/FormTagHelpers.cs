@@ -225,6 +225,7 @@ public sealed class GovUkErrorSummaryTagHelper : TagHelper
         var errors = ViewContext.ModelState
             .Where(e => e.Value?.ValidationState == ModelValidationState.Invalid)
             .SelectMany(e => e.Value!.Errors.Take(1).Select(x => (Key: e.Key, x.ErrorMessage)))
+            .OrderBy(e => FieldOrder(ViewContext.ViewData.ModelMetadata.ModelType, e.Key), FieldOrderComparer.Instance)
             .ToList();
         if (errors.Count == 0)
         {
@@ -241,5 +242,50 @@ public sealed class GovUkErrorSummaryTagHelper : TagHelper
         output.Content.SetHtmlContent(
             "<div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a problem</h2>" +
             $"<div class=\"govuk-error-summary__body\"><ul class=\"govuk-list govuk-error-summary__list\">{items}</ul></div></div>");
+    }
+
+    /// <summary>
+    /// Where a field comes in its form: the declaration order of the properties along its key ("Input.DueOn"), so
+    /// that the summary lists errors in the order the form asks its questions, as GOV.UK asks. Keys that name
+    /// no property (a page-level error) come first.
+    /// </summary>
+    private static int[] FieldOrder(Type model, string key)
+    {
+        var order = new List<int>();
+        var type = model;
+        foreach (var part in key.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = part.Split('[')[0];
+            var properties = type.GetProperties();
+            var index = Array.FindIndex(properties, p => p.Name == name);
+            if (index < 0)
+            {
+                break;
+            }
+
+            // Properties come back in declaration order, derived classes first: the metadata token keeps source order.
+            order.Add(properties[index].MetadataToken);
+            type = properties[index].PropertyType;
+        }
+
+        return [.. order];
+    }
+
+    private sealed class FieldOrderComparer : IComparer<int[]>
+    {
+        public static readonly FieldOrderComparer Instance = new();
+
+        public int Compare(int[]? x, int[]? y)
+        {
+            for (var i = 0; i < Math.Min(x!.Length, y!.Length); i++)
+            {
+                if (x[i] != y[i])
+                {
+                    return x[i].CompareTo(y[i]);
+                }
+            }
+
+            return x.Length.CompareTo(y.Length);
+        }
     }
 }

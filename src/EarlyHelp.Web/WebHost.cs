@@ -89,6 +89,11 @@ public static class WebHost
         builder.Services.AddScoped<Features.Families.AuditLog>();
         builder.Services.AddScoped<Features.Families.FamilyVerdicts>();
         builder.Services.AddScoped<Features.Enquiries.EnquiryDesk>();
+        builder.Services.AddSingleton<Features.Families.NightlyVerdicts>();
+        if (builder.Configuration.GetValue("EarlyHelp:NightlyVerdicts", true))
+        {
+            builder.Services.AddHostedService(services => services.GetRequiredService<Features.Families.NightlyVerdicts>());
+        }
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/sign-in";

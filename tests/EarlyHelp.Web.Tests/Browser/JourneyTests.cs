@@ -89,6 +89,85 @@ public sealed class JourneyTests(SqliteSite site, Browser browser) : IClassFixtu
         await lead.GetByRole(AriaRole.Link, new() { Name = "Members" }).ClickAsync();
         await Assertions.Expect(lead.Locator("main")).ToContainTextAsync("Gemma Hollis");
         await Browser.AssertAccessibleAsync(lead);
+
+        await AssessAsync(lead);
+        await PlanAsync(lead);
+    }
+
+    /// <summary>The whole-family assessment: every headline outcome's section, the level of need, check answers, complete.</summary>
+    private static async Task AssessAsync(IPage lead)
+    {
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Assessment" }).ClickAsync();
+        await Browser.AssertAccessibleAsync(lead);
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Start the assessment" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("main")).ToContainTextAsync("You have completed 0 of 12 sections");
+
+        var sections = await lead.Locator(".govuk-task-list").First.Locator("a.govuk-task-list__link").AllInnerTextsAsync();
+        Assert.Equal(10, sections.Count);
+        var first = true;
+        foreach (var section in sections)
+        {
+            await lead.GetByRole(AriaRole.Link, new() { Name = section, Exact = true }).ClickAsync();
+            await lead.GetByLabel("What is going well").FillAsync($"{section}: the family's own strengths");
+            if (first)
+            {
+                // A section saved without saying whether it is complete is asked again, keeping what was typed.
+                await lead.GetByRole(AriaRole.Button, new() { Name = "Save and return" }).ClickAsync();
+                await Assertions.Expect(lead.Locator(".govuk-error-summary")).ToContainTextAsync("Select yes if you have completed this section");
+                await Assertions.Expect(lead.GetByLabel("What is going well")).ToHaveValueAsync($"{section}: the family's own strengths");
+                await Browser.AssertAccessibleAsync(lead);
+                first = false;
+            }
+
+            await lead.GetByLabel("Yes", new() { Exact = true }).CheckAsync();
+            await lead.GetByRole(AriaRole.Button, new() { Name = "Save and return" }).ClickAsync();
+            await Assertions.Expect(lead.Locator(".govuk-notification-banner")).ToContainTextAsync($"{section}: saved");
+        }
+
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Level of need" }).ClickAsync();
+        await Browser.AssertAccessibleAsync(lead);
+        await lead.GetByLabel("Level 3: multiple or complex needs").CheckAsync();
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Save and return" }).ClickAsync();
+
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Check your answers and complete" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("main")).ToContainTextAsync("Family requires support with finances");
+        await Browser.AssertAccessibleAsync(lead);
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Complete the assessment" }).ClickAsync();
+        await lead.WaitForURLAsync("**/plan");
+        await Assertions.Expect(lead.Locator(".govuk-notification-banner")).ToContainTextAsync("Assessment completed");
+    }
+
+    /// <summary>The Family Plan: an action for a need, and the family's agreement to the plan.</summary>
+    private static async Task PlanAsync(IPage lead)
+    {
+        await Browser.AssertAccessibleAsync(lead);
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Add an action" }).ClickAsync();
+        await Browser.AssertAccessibleAsync(lead);
+        await lead.GetByLabel("Which need is this action for?").SelectOptionAsync("FIN-DEBT");
+        await lead.GetByLabel("What will be done").FillAsync("Book a debt advice appointment with Citizens Advice");
+        await lead.GetByLabel("Who will do it").FillAsync("Gemma Hollis");
+        await lead.GetByLabel("Their agency").FillAsync("The family");
+        var due = DateTime.Today.AddDays(21);
+        var dueBy = lead.Locator("#Input-DueOn");
+        await dueBy.GetByLabel("Day").FillAsync(due.Day.ToString());
+        await dueBy.GetByLabel("Month").FillAsync(due.Month.ToString());
+        await dueBy.GetByLabel("Year").FillAsync(due.Year.ToString());
+        await lead.GetByLabel("High").CheckAsync();
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Add action" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("main")).ToContainTextAsync("Book a debt advice appointment with Citizens Advice");
+
+        var today = DateTime.Today;
+        var agreed = lead.Locator("#AgreedOn");
+        await agreed.GetByLabel("Day").FillAsync(today.Day.ToString());
+        await agreed.GetByLabel("Month").FillAsync(today.Month.ToString());
+        await agreed.GetByLabel("Year").FillAsync(today.Year.ToString());
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Record the family's agreement" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("main")).ToContainTextAsync($"The family agreed this plan on {today:d MMMM yyyy}");
+        await Browser.AssertAccessibleAsync(lead);
+
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Claim" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("main")).ToContainTextAsync("Not claimable yet");
+        await Browser.AssertAccessibleAsync(lead);
     }
 
     [Fact]

@@ -46,6 +46,7 @@ public abstract partial class CaseworkSite : IAsyncLifetime
         {
             b.Configuration["ConnectionStrings:EarlyHelp"] = connection;
             b.Configuration["EarlyHelp:Demo"] = "false";
+            b.Configuration["EarlyHelp:NightlyVerdicts"] = "false"; // tests run it themselves, when they choose
             Configure(b);
         });
         await WebHost.PrepareDatabaseAsync(app);

@@ -47,4 +47,19 @@ public sealed class FamilyVerdicts(EarlyHelpDbContext db, Engine engine, TimePro
         episode.ClaimableOn = verdict?.Claim.EarliestDate;
         episode.EvaluatedOn = today;
     }
+
+    public static string StatusText(Core.Outcomes.OutcomeStatus status) => status switch
+    {
+        Core.Outcomes.OutcomeStatus.Met => "Met",
+        Core.Outcomes.OutcomeStatus.Pending => "Pending",
+        _ => "Not met",
+    };
+
+    /// <summary>The GOV.UK tag colour for a need's outcome.</summary>
+    public static string StatusTag(Core.Outcomes.OutcomeStatus status) => status switch
+    {
+        Core.Outcomes.OutcomeStatus.Met => "green",
+        Core.Outcomes.OutcomeStatus.Pending => "yellow",
+        _ => "red",
+    };
 }
