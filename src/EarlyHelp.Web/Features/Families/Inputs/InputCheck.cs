@@ -12,7 +12,16 @@ public static class InputCheck
     public static List<ValidationResult> Fields(object input, IServiceProvider services)
     {
         var results = new List<ValidationResult>();
-        Validator.TryValidateObject(input, new ValidationContext(input, services, null), results, validateAllProperties: true);
+        var context = new ValidationContext(input, services, null);
+        Validator.TryValidateObject(input, context, results, validateAllProperties: true);
+
+        // The validator skips an input's own rules once a field has failed; run them anyway, so that one answer lists
+        // every problem, as the pages do (MvcOptions.ValidateComplexTypesIfChildValidationFails).
+        if (input is IValidatableObject own)
+        {
+            results.AddRange(own.Validate(context).Where(r => !results.Any(known => known.ErrorMessage == r.ErrorMessage && known.MemberNames.SequenceEqual(r.MemberNames))).ToList());
+        }
+
         return results;
     }
 
