@@ -37,6 +37,9 @@ public sealed class EnquiryInput : IValidatableObject
     [Display(Name = "Postcode")]
     public string? Postcode { get; set; }
 
+    [Display(Name = "UPRN (optional)")]
+    public string? Uprn { get; set; }
+
     /// <summary>Who asked: an agency, or "Family (self-referral)".</summary>
     [Display(Name = "Who is asking for support")]
     [Required(ErrorMessage = "Select who is asking for support")]
@@ -86,6 +89,11 @@ public sealed class EnquiryInput : IValidatableObject
                 yield return new("Enter a real postcode, like WS1 1AA", [nameof(Postcode)]);
             }
 
+            if (!string.IsNullOrWhiteSpace(Uprn) && !Core.Casework.Uprn.IsValid(Uprn, out var uprnError))
+            {
+                yield return new(uprnError, [nameof(Uprn)]);
+            }
+
             if (DateOfBirth is { } born && born > InputCheck.Today(context))
             {
                 yield return new("Parent or carer's date of birth must be today or in the past", [nameof(DateOfBirth)]);
@@ -105,7 +113,7 @@ public sealed class EnquiryInput : IValidatableObject
         {
             Reference = reference,
             CreatedAt = now,
-            Address = new Address { Line1 = AddressLine1!.Trim(), Town = string.IsNullOrWhiteSpace(Town) ? null : Town.Trim(), Postcode = Postcodes.Normalise(Postcode!) },
+            Address = new Address { Line1 = AddressLine1!.Trim(), Town = string.IsNullOrWhiteSpace(Town) ? null : Town.Trim(), Postcode = Postcodes.Normalise(Postcode!), Uprn = string.IsNullOrWhiteSpace(Uprn) ? null : Uprn.Trim() },
         };
         family.Members.Add(new FamilyMember { GivenName = GivenName!.Trim(), FamilyName = FamilyName!.Trim(), DateOfBirth = DateOfBirth, Relationship = "Parent or carer" });
         return family;
