@@ -16,8 +16,16 @@ public sealed record CostOfLateIntervention(IReadOnlyList<UnitCost> Items, decim
     /// <summary>The most reductions worked out at once; more would not make the table easier to read.</summary>
     public const int MaximumReductions = 10;
 
-    /// <summary>Cost items whose number a year is not known, so that are not in the total.</summary>
+    /// <summary>Cost items whose number per year is not known, so that are not in the total.</summary>
     public IReadOnlyList<UnitCost> NotCounted => [.. Items.Where(i => i.TotalCost is null)];
+
+    /// <summary>A sentence that says how many cost items are not in the total, or null if all are.</summary>
+    public string? NotCountedSentence => NotCounted.Count switch
+    {
+        0 => null,
+        1 => "1 cost item has no number per year, so it is not in the total.",
+        var n => $"{n} cost items have no number per year, so they are not in the total.",
+    };
 
     /// <summary>Works out the total and the savings; a reduction asked for twice is worked out once.</summary>
     public static CostOfLateIntervention Calculate(IReadOnlyList<UnitCost> items, IEnumerable<decimal> reductionPercents)

@@ -29,6 +29,7 @@ public class CostOfLateInterventionTests
         Assert.Null(unknown.TotalCost);
         Assert.Equal(200m, cost.TotalCost);
         Assert.Equal([unknown], cost.NotCounted);
+        Assert.Equal("1 cost item has no number per year, so it is not in the total.", cost.NotCountedSentence);
         Assert.Equal(20m, cost.Reductions.Single().Saving);
     }
 
@@ -38,6 +39,7 @@ public class CostOfLateInterventionTests
         var cost = CostOfLateIntervention.Calculate([], [1m]);
         Assert.Equal(0m, cost.TotalCost);
         Assert.Equal(0m, cost.Reductions.Single().Saving);
+        Assert.Null(cost.NotCountedSentence);
     }
 
     [Fact]

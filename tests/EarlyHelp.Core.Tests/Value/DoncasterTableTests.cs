@@ -111,6 +111,7 @@ public class DoncasterTableTests
             cost.NotCounted.Select(i => i.CostItem));
         Assert.Equal([353m, 7_307m, 1_132m, 459m], cost.NotCounted.Select(i => i.ValuePerChild));
         Assert.Equal(["Police", "Justice", "Police", "DMBC DCST contract (YOS)"], cost.NotCounted.Select(i => i.WhoBearsIt));
+        Assert.Equal("4 cost items have no number per year, so they are not in the total.", cost.NotCountedSentence);
     }
 
     [Fact]
