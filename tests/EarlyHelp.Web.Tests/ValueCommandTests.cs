@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace EarlyHelp.Web.Tests;
 
@@ -60,7 +61,7 @@ public partial class ValueCommandTests
         Assert.Equal("[{\"percent\":2.5,\"saving\":12252.825},{\"percent\":10,\"saving\":49011.3}]", json["reductions"]!.ToJsonString());
 
         var text = await Host.RunAsync(Table, "value", "--unit-costs", "-");
-        Assert.Contains($"Unit costs: -", text.OutLines);
+        Assert.Contains("Unit costs: -", text.OutLines);
         Assert.Contains("Total cost a year: £490,113", text.OutLines);
         Assert.Contains("A 5% reduction would save £24,505.65 a year", text.OutLines);
         Assert.Contains("1 cost item has no number per year, so it is not in the total.", text.OutLines);
@@ -96,6 +97,7 @@ public partial class ValueCommandTests
         Assert.Equal(["--reduction: The reduction 150 must be a percentage more than 0 and up to 100, like 1 or 2.5"], reduction.ErrorLines);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("  +")]
-    private static partial System.Text.RegularExpressions.Regex Columns();
+    /// <summary>The columns of the text table, which are two or more spaces apart.</summary>
+    [GeneratedRegex("  +")]
+    private static partial Regex Columns();
 }
