@@ -47,9 +47,9 @@ public static class UnitCostCsv
             OnMalformedRecord = malformed.Add,
         };
 
-        // Excel saves "CSV UTF-8" with a byte order mark, which the reader honours, but its plain "CSV" in the
-        // Windows code page: a pound sign there is not UTF-8, so such a file is read in that code page.
-        using var reader = Utf8.IsValid(file.Span)
+        // Excel saves "CSV UTF-8" with a byte order mark, which the reader honours (as it does UTF-16's), but its
+        // plain "CSV" in the Windows code page: a pound sign there is not UTF-8, so such a file is read in that code page.
+        using var reader = Utf8.IsValid(file.Span) || file.Span.StartsWith((byte[])[0xFF, 0xFE]) || file.Span.StartsWith((byte[])[0xFE, 0xFF])
             ? CsvReader.Create(file, options)
             : CsvReader.FromText(CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(file.Span), options);
         var problems = new List<CsvProblem>();

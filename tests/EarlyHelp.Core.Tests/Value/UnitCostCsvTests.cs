@@ -114,12 +114,13 @@ public class UnitCostCsvTests
     }
 
     [Fact]
-    public void Excel_files_in_the_Windows_code_page_or_with_a_byte_order_mark_are_read()
+    public void Excel_files_in_the_Windows_code_page_or_UTF_16_or_with_a_byte_order_mark_are_read()
     {
         var windows = Encoding.Latin1.GetBytes("Cost item,Value per child,Number per year\nLAC,£66064,487\n");
         var bom = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("Cost item,Value per child,Number per year\nLAC,£66064,487\n")).ToArray();
+        var utf16 = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("Cost item,Value per child,Number per year\nLAC,£66064,487\n")).ToArray();
 
-        foreach (var file in new[] { windows, bom })
+        foreach (var file in new[] { windows, bom, utf16 })
         {
             var read = UnitCostCsv.Read(file);
             Assert.Empty(read.Problems);

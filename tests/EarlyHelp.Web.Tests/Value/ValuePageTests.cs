@@ -151,10 +151,17 @@ public sealed partial class ValuePageTests(SqliteSite site) : IClassFixture<Sqli
     [Theory]
     [InlineData(null, "Select a CSV file of unit costs")]
     [InlineData("costs.xlsx", "The selected file must be a CSV")]
+    [InlineData("large.csv", "The selected file must be smaller than 1 MB")]
     public async Task An_upload_without_a_CSV_file_is_refused(string? fileName, string message)
     {
         var client = await site.SignedInAsync("analyst");
-        var response = await UploadAsync(client, fileName is null ? "" : "Cost item,Value per child,Number per year\nLAC,1,1\n", Form(UnitCostTables.Doncaster, "1"), fileName ?? "");
+        var csv = fileName switch
+        {
+            null => "",
+            "large.csv" => "Cost item,Value per child,Number per year\n" + string.Concat(Enumerable.Repeat("LAC,1,1\n", 200_000)),
+            _ => "Cost item,Value per child,Number per year\nLAC,1,1\n",
+        };
+        var response = await UploadAsync(client, csv, Form(UnitCostTables.Doncaster, "1"), fileName ?? "");
         var html = await HtmlAsync(response);
 
         Assert.Contains($"<a href=\"#Upload\">{message}</a>", html, StringComparison.Ordinal);

@@ -11,8 +11,8 @@ namespace EarlyHelp.Web.Features.Value;
 /// Nothing is stored: the page recalculates from what is posted, and a council keeps its table by downloading it
 /// as CSV and uploading it again, so it needs no database and works without JavaScript.
 /// </summary>
-// A table of the most lines posts 8 fields a line; the upload is checked for size by the reader, not refused here.
-[RequestFormLimits(ValueCountLimit = (UnitCostCsv.MaximumRows * 8) + 100, MultipartBodyLengthLimit = 4 * UnitCostCsv.MaximumBytes)]
+// A table of the most lines posts 8 fields a line. A large upload is let through to be refused with a GOV.UK error.
+[RequestFormLimits(ValueCountLimit = (UnitCostCsv.MaximumRows * 8) + 100)]
 public sealed class IndexModel : PageModel
 {
     [BindProperty]
@@ -74,11 +74,16 @@ public sealed class IndexModel : PageModel
         {
             ModelState.AddModelError(nameof(Upload), "The selected file must be a CSV");
         }
+        else if (Upload.Length > UnitCostCsv.MaximumBytes)
+        {
+            ModelState.AddModelError(nameof(Upload), "The selected file must be smaller than 1 MB");
+        }
         else
         {
-            var buffer = new byte[UnitCostCsv.MaximumBytes + 1];
+            var buffer = new byte[Upload.Length];
             await using var stream = Upload.OpenReadStream();
-            var read = UnitCostCsv.Read(buffer.AsMemory(0, await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false)));
+            await stream.ReadExactlyAsync(buffer);
+            var read = UnitCostCsv.Read(buffer);
             if (read.Items is { } items)
             {
                 // The file's table replaces the one on the page, whose posted values no longer apply.
