@@ -80,6 +80,7 @@ public sealed partial class ValuePageTests(SqliteSite site) : IClassFixture<Sqli
         var form = Form(UnitCostTables.Doncaster, "1, 250");
         form["Items[3].ValuePerChild"] = "lots";
         form["Items[3].NumberPerYear"] = "48.7";
+        form["Items[12].ValuePerChild"] = "";
 
         var response = await CaseworkSite.PostFormAsync(client, "/value", form);
         var html = await HtmlAsync(response);
@@ -90,6 +91,15 @@ public sealed partial class ValuePageTests(SqliteSite site) : IClassFixture<Sqli
         Assert.Contains("<a href=\"#Items-3-ValuePerChild\">The value per child for LAC (DMBC) must be an amount in pounds, like 730 or 1415.50</a>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#Items-3-NumberPerYear\">The number per year for LAC (DMBC) must be a whole number, like 1140, or blank if it is not known</a>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#Reductions\">The reduction 250 must be a percentage more than 0 and up to 100, like 1 or 2.5</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#Items-12-ValuePerChild\">Enter the value per child for Young offender in youth justice system (Justice)</a>", html, StringComparison.Ordinal);
+
+        // The summary lists the problems in the order the page asks its questions.
+        var summary = html[..html.IndexOf("<h1", StringComparison.Ordinal)];
+        Assert.True(
+            summary.IndexOf("#Reductions", StringComparison.Ordinal) < summary.IndexOf("#Items-3-ValuePerChild", StringComparison.Ordinal)
+            && summary.IndexOf("#Items-3-ValuePerChild", StringComparison.Ordinal) < summary.IndexOf("#Items-3-NumberPerYear", StringComparison.Ordinal)
+            && summary.IndexOf("#Items-3-NumberPerYear", StringComparison.Ordinal) < summary.IndexOf("#Items-12-ValuePerChild", StringComparison.Ordinal),
+            summary);
         Assert.Contains("id=\"Items-3-ValuePerChild\" name=\"Items[3].ValuePerChild\" type=\"text\" inputmode=\"decimal\" spellcheck=\"false\" value=\"lots\"", html, StringComparison.Ordinal);
         Assert.Contains("value=\"48.7\"", html, StringComparison.Ordinal);
         Assert.Contains("value=\"1, 250\"", html, StringComparison.Ordinal);

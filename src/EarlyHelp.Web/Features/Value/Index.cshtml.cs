@@ -15,12 +15,13 @@ namespace EarlyHelp.Web.Features.Value;
 [RequestFormLimits(ValueCountLimit = (UnitCostCsv.MaximumRows * 8) + 100)]
 public sealed class IndexModel : PageModel
 {
-    [BindProperty]
-    public List<UnitCostText> Items { get; set; } = [];
-
+    // In the order the form asks for them, which is the order the error summary lists their problems.
     [BindProperty]
     [Display(Name = "Reductions to work out")]
     public string? Reductions { get; set; }
+
+    [BindProperty]
+    public List<UnitCostText> Items { get; set; } = [];
 
     [BindProperty]
     public IFormFile? Upload { get; set; }
@@ -86,8 +87,7 @@ public sealed class IndexModel : PageModel
             var read = UnitCostCsv.Read(buffer);
             if (read.Items is { } items)
             {
-                // The file's table replaces the one on the page, whose posted values no longer apply.
-                ModelState.Clear();
+                // The file's table replaces the one on the page; the page shows the table, not what was posted.
                 Items = [.. items.Select(UnitCostText.From)];
                 TableName = Path.GetFileName(Upload.FileName);
                 TempData["Notice"] = $"{TableName} uploaded: {items.Count} cost {(items.Count == 1 ? "item" : "items")}";
