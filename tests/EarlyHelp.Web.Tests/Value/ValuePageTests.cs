@@ -119,6 +119,7 @@ public sealed partial class ValuePageTests(SqliteSite site) : IClassFixture<Sqli
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("unit-costs.csv", response.Content.Headers.ContentDisposition!.FileName);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);
         var read = UnitCostCsv.Read(csv);
         Assert.Empty(read.Problems);
         Assert.Equal(15_000.50m, read.Items![1].ValuePerChild);

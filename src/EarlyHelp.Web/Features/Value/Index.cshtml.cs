@@ -62,7 +62,8 @@ public sealed class IndexModel : PageModel
             return Page();
         }
 
-        return File(Encoding.UTF8.GetBytes(UnitCostCsv.Write(Cost.Items)), "text/csv; charset=utf-8", "unit-costs.csv");
+        // With a byte order mark, as Excel needs to read the pound signs in the notes as UTF-8.
+        return File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(UnitCostCsv.Write(Cost.Items))], "text/csv; charset=utf-8", "unit-costs.csv");
     }
 
     public async Task<IActionResult> OnPostUploadAsync()
