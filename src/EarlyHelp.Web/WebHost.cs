@@ -197,7 +197,7 @@ public static class WebHost
         if (app.Configuration.GetValue("EarlyHelp:Demo", embedded) && !await db.Users.AnyAsync())
         {
             var password = app.Configuration["EarlyHelp:DemoPassword"] ?? DemoAccounts.NewPassword();
-            await DemoData.SeedAsync(scope.ServiceProvider, password);
+            await DemoData.SeedAsync(scope.ServiceProvider, password, app.Configuration.GetValue("EarlyHelp:DemoFamilies", DemoData.Families));
             if (app.Configuration["EarlyHelp:DemoPassword"] is null)
             {
                 var note = Path.Combine(AppPaths.Data, "demo-accounts.txt");

@@ -13,6 +13,11 @@ public static class DemoData
 {
     public const int Families = 300;
 
+    /// <summary>Families for each practitioner: less the unallocated enquiries, each leads about 36, 21 of them open, a usual caseload.</summary>
+    private const int FamiliesPerPractitioner = 43;
+
+    private const int PractitionersPerTeam = 8;
+
     private static readonly string[] Surnames = ["Green", "Khan", "Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson", "Thomas", "Johnson", "Roberts", "Ahmed", "Robinson", "Wright", "Thompson", "Walker", "White", "Hughes", "Edwards", "Hussain", "Green", "Hall", "Wood", "Clarke", "Patel", "Begum", "Kowalski", "Murphy", "Okafor", "Nowak", "Singh", "Ali", "Price", "Lewis"];
     private static readonly string[] Women = ["Sarah", "Emma", "Aisha", "Leanne", "Kelly", "Fatima", "Gemma", "Hannah", "Nadia", "Zoe", "Rachel", "Amira", "Chloe", "Joanne", "Agnieszka", "Grace", "Shannon", "Layla"];
     private static readonly string[] Men = ["Daniel", "Mohammed", "Lee", "Craig", "Imran", "James", "Ryan", "Tomasz", "Wayne", "Kieran", "Omar", "Mark", "Dean", "Chinedu", "Paul", "Jason"];
@@ -23,7 +28,8 @@ public static class DemoData
     private static readonly string[] Sources = ["Oakfield Primary School", "Hollybank Academy", "Health visiting", "West Midlands Police", "GP surgery", "Housing services", "Family (self-referral)", "Jobcentre Plus", "Youth service", "Children's social care (step down)"];
     private static readonly string[] Teams = ["North locality", "South locality", "Central locality"];
 
-    public static async Task SeedAsync(IServiceProvider services, string password)
+    /// <param name="families">How many families: 300 unless configured (EarlyHelp:DemoFamilies); load tests use tens of thousands.</param>
+    public static async Task SeedAsync(IServiceProvider services, string password, int families = Families)
     {
         var db = services.GetRequiredService<EarlyHelpDbContext>();
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
@@ -58,22 +64,72 @@ public static class DemoData
             staff.Add(user);
         }
 
+        await AddStaffAtScaleAsync(db, users, password, families, teams, staff);
+
         var framework = engine.Frameworks.Get("national-2022");
         var needCodes = framework.Needs.Keys.ToArray();
-        for (var i = 1; i <= Families; i++)
+        for (var i = 1; i <= families; i++)
         {
             var family = NewFamily(i, random, today, staff, teams, needCodes, framework);
             var episode = family.Episodes[^1];
             var lead = staff.Find(s => s.Id == episode.LeadPractitionerId)?.DisplayName;
             FamilyVerdicts.Record(episode, FamilyVerdicts.Evaluate(family, episode, lead, engine, today), today);
             db.Families.Add(family);
-            if (i % 50 == 0)
+            if (i % 500 == 0)
             {
                 await db.SaveChangesAsync();
+
+                // Saved families need no tracking, and a tracker that keeps growing makes each save slower.
+                db.ChangeTracker.Clear();
             }
         }
 
         await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// Beyond a few hundred families, more practitioners and teams, so caseloads stay realistic: a practitioner
+    /// for every 43 families and a team of about eight with its own manager. They share the demonstration
+    /// password (practitioner1@..., manager1@...), so a load test can sign in as many different people.
+    /// </summary>
+    private static async Task AddStaffAtScaleAsync(EarlyHelpDbContext db, UserManager<ApplicationUser> users, string password, int families, List<Team> teams, List<ApplicationUser> staff)
+    {
+        var practitioners = (families + FamiliesPerPractitioner - 1) / FamiliesPerPractitioner;
+        if (practitioners <= staff.Count)
+        {
+            return;
+        }
+
+        var newTeams = Enumerable.Range(teams.Count, (practitioners + PractitionersPerTeam - 1) / PractitionersPerTeam - teams.Count)
+            .Select(n => new Team { Name = $"{Teams[n % Teams.Length]} {(n / Teams.Length) + 1}" })
+            .ToList();
+        db.Teams.AddRange(newTeams);
+        await db.SaveChangesAsync();
+        teams.AddRange(newTeams);
+
+        // Hashing is slow on purpose (PBKDF2), so hash the shared password once rather than for hundreds of accounts.
+        var hash = users.PasswordHasher.HashPassword(staff[0], password);
+        var names = new Random(43);
+        async Task<ApplicationUser> AddAsync(string email, string role, Team team)
+        {
+            var girl = names.NextDouble() < 0.5;
+            var name = $"{(girl ? Women : Men)[names.Next(girl ? Women.Length : Men.Length)]} {Surnames[names.Next(Surnames.Length)]}";
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, Agency = "Early Help", TeamId = team.Id, PasswordHash = hash };
+            Check(await users.CreateAsync(user));
+            Check(await users.AddToRoleAsync(user, role));
+            return user;
+        }
+
+        for (var n = 1; n <= newTeams.Count; n++)
+        {
+            await AddAsync($"manager{n}@{DemoAccounts.Domain}", Roles.Manager, newTeams[n - 1]);
+        }
+
+        for (var n = 1; staff.Count < practitioners; n++)
+        {
+            staff.Add(await AddAsync($"practitioner{n}@{DemoAccounts.Domain}", Roles.Practitioner, teams[n % teams.Count]));
+        }
     }
 
     private static Family NewFamily(int n, Random random, DateOnly today, List<ApplicationUser> staff, List<Team> teams, string[] needCodes, Core.Frameworks.Framework framework)
