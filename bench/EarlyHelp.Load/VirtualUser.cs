@@ -11,7 +11,7 @@ internal enum PageKind
     Family,
 }
 
-internal readonly record struct Sample(PageKind Page, double Milliseconds, bool Ok);
+internal readonly record struct Sample(PageKind Page, bool Manager, double Milliseconds, bool Ok);
 
 /// <summary>
 /// One person at a browser: their own cookies and connection, signing in through the real form with its
@@ -193,7 +193,7 @@ internal sealed partial class VirtualUser(Uri baseUrl, Account account, string p
         // Only requests sent inside the measured window count, wherever they end.
         if (started >= measureFrom && started < stopAt)
         {
-            Samples.Add(new Sample(page, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ok));
+            Samples.Add(new Sample(page, account.Role == "manager", Stopwatch.GetElapsedTime(started).TotalMilliseconds, ok));
         }
     }
 

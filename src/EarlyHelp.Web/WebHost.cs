@@ -197,7 +197,10 @@ public static class WebHost
         if (app.Configuration.GetValue("EarlyHelp:Demo", embedded) && !await db.Users.AnyAsync())
         {
             var password = app.Configuration["EarlyHelp:DemoPassword"] ?? DemoAccounts.NewPassword();
-            await DemoData.SeedAsync(scope.ServiceProvider, password, app.Configuration.GetValue("EarlyHelp:DemoFamilies", DemoData.Families));
+            var families = app.Configuration.GetValue("EarlyHelp:DemoFamilies", DemoData.Families);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await DemoData.SeedAsync(scope.ServiceProvider, password, families);
+            app.Logger.LogInformation("Demonstration caseload of {Families} families created in {Seconds:0.0} s", families, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
             if (app.Configuration["EarlyHelp:DemoPassword"] is null)
             {
                 var note = Path.Combine(AppPaths.Data, "demo-accounts.txt");

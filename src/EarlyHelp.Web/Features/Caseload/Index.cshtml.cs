@@ -140,7 +140,8 @@ public sealed class IndexModel(EarlyHelpDbContext db, CaseAccess access, TimePro
             _ => rows.OrderByDescending(r => r.ReceivedOn).ThenBy(r => r.Reference),
         };
 
-        Total = await rows.CountAsync();
+        // Counting needs neither the family's row nor the columns shown, unless it is the next review that filters.
+        Total = Overdue ? await rows.CountAsync() : await episodes.CountAsync();
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         var page = await rows.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync();
         Rows = [.. page.Select(r => new Row(r.FamilyId, r.Reference, r.Name ?? "", r.Stage, r.ReceivedOn, r.Lead, r.Team, r.NextReview,

@@ -35,8 +35,9 @@ public abstract class FamilyPage(EarlyHelpDbContext db, CaseAccess access, TimeP
         var canSee = await access.CanSeeAsync(User, FamilyId);
         CanChange = canSee && CaseAccess.MayChange(User);
         var allowed = reading ? canSee : CanChange;
+        // One round trip rather than three: a family has a handful of members and episodes, so joining them is cheap.
         var family = allowed
-            ? await db.Families.Include(f => f.Members).Include(f => f.Episodes).AsSplitQuery().SingleOrDefaultAsync(f => f.Id == FamilyId)
+            ? await db.Families.Include(f => f.Members).Include(f => f.Episodes).AsSingleQuery().SingleOrDefaultAsync(f => f.Id == FamilyId)
             : null;
         await AuditAsync(family is null ? "refused" : reading ? "read" : "change");
         if (family is null)
