@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The caseload and family pages under load, on PostgreSQL with a large synthetic caseload.
-#   bench/load.sh [--families 20000] [--users 50] [--duration 60] [--warmup 15] [--think-ms 0] [--seed 1]
+#   bench/load.sh [--families 20000] [--users 50] [--duration 60] [--warmup 15] [--think-ms 1000] [--seed 1]
+#   bench/load.sh --think-ms 1000,0     # one seeding, then a run for each think time in turn
 # Starts a throwaway PostgreSQL cluster and the real host (./earlyhelp serve) on loopback ports, has the host
 # seed the demonstration caseload at that size, then runs bench/EarlyHelp.Load: USERS different people sign
 # in through the sign-in form and, for the duration, list their caseload with varied filters, sorts and pages
-# and open families from it. Prints requests, errors, throughput and p50/p95/p99 for each page, and where the
+# and open families from it, pausing THINK-MS on average (half to one and a half times it) between pages, or
+# not at all with 0. Prints requests, errors, throughput and p50/p95/p99 for each page, and where the
 # CPU went. Everything it started is stopped and removed at the end. See bench/README.md.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,7 +14,7 @@ families=20000
 users=50
 duration=60
 warmup=15
-think=0
+think=1000
 seed=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -99,7 +101,8 @@ until curl -fs -o /dev/null "$url/sign-in"; do
   fi
   sleep 0.5
 done
-echo "seeded:   $families families, migrated, seeded and listening in $(seconds_since "$started") s"
+seeding="$(grep -o 'created in [0-9.]* s' "$work/host.log" | head -n 1 || true)"
+echo "seeded:   $families families ${seeding:+($seeding) }and listening $(seconds_since "$started") s after the host started"
 
 psql -d earlyhelp -At -F $'\t' -o "$work/accounts.tsv" -c '
   SELECT u."Email", r."Name" FROM "AspNetUsers" u
@@ -117,6 +120,11 @@ psql -d earlyhelp -At -F ' ' -c '
 }
 psql -d earlyhelp -c 'VACUUM ANALYZE' # as autovacuum would soon after a bulk load
 
-EARLYHELP_LOAD_PASSWORD="$password" dotnet "$root/.build/load/EarlyHelp.Load.dll" \
-  --url "$url" --accounts "$work/accounts.tsv" --users "$users" --duration "$duration" --warmup "$warmup" \
-  --think-ms "$think" --seed "$seed" --watch "host=$host_pid" --watch "postgres=$pg_pid"
+status=0
+for pause in ${think//,/ }; do
+  echo
+  EARLYHELP_LOAD_PASSWORD="$password" dotnet "$root/.build/load/EarlyHelp.Load.dll" \
+    --url "$url" --accounts "$work/accounts.tsv" --users "$users" --duration "$duration" --warmup "$warmup" \
+    --think-ms "$pause" --seed "$seed" --watch "host=$host_pid" --watch "postgres=$pg_pid" || status=1
+done
+exit $status

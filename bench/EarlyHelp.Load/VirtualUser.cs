@@ -23,6 +23,7 @@ internal sealed partial class VirtualUser(Uri baseUrl, Account account, string p
 {
     private static readonly string[] Stages = ["Enquiry", "Allocated", "Assessment", "Plan", "Closed"];
     private static readonly string[] Sorts = ["reference", "received", "stage", "review", "lead"];
+    private static readonly string[] Claims = ["claimable", "soon", "not-claimable"];
 
     private readonly HttpClient http = new(new SocketsHttpHandler
     {
@@ -77,9 +78,10 @@ internal sealed partial class VirtualUser(Uri baseUrl, Account account, string p
             Visible = CountPattern().Match(first) is { Success: true } count ? int.Parse(count.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
             pages = Math.Max(1, (Visible + 24) / 25);
             families.AddRange(FamilyLinkPattern().Matches(first).Select(m => m.Groups[1].Value));
-            var teamIds = TeamOptionPattern().Matches(first).ToDictionary(m => WebUtility.HtmlDecode(m.Groups[2].Value), m => m.Groups[1].Value);
-            teams.AddRange(TeamCellPattern().Matches(first).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).Distinct()
-                .Where(teamIds.ContainsKey).Select(name => teamIds[name]));
+            // The teams whose families the user sees, to filter by now and then: those named in a cell of the list.
+            teams.AddRange(TeamOptionPattern().Matches(first)
+                .Where(m => first.Contains($"<td class=\"govuk-table__cell\">{m.Groups[2].Value}</td>", StringComparison.Ordinal))
+                .Select(m => m.Groups[1].Value));
             return true;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
@@ -149,6 +151,11 @@ internal sealed partial class VirtualUser(Uri baseUrl, Account account, string p
             query.Add("overdue=true");
         }
 
+        if (random.NextDouble() < 0.1)
+        {
+            query.Add("claim=" + Claims[random.Next(Claims.Length)]);
+        }
+
         if (random.NextDouble() < 0.5)
         {
             query.Add("sort=" + Sorts[random.Next(Sorts.Length)]);
@@ -211,9 +218,6 @@ internal sealed partial class VirtualUser(Uri baseUrl, Account account, string p
     [GeneratedRegex("<option value=\"([0-9a-f-]{36})\"[^>]*>([^<]+)</option>")]
     private static partial Regex TeamOptionPattern();
 
-    // The team is the last cell of a caseload row.
-    [GeneratedRegex("<td class=\"govuk-table__cell\">([^<]+)</td>\\s*</tr>")]
-    private static partial Regex TeamCellPattern();
 }
 
 /// <summary>Every error counted; the first few kept to print.</summary>
