@@ -101,7 +101,7 @@ public static class DemoData
             return;
         }
 
-        var newTeams = Enumerable.Range(teams.Count, (practitioners + PractitionersPerTeam - 1) / PractitionersPerTeam - teams.Count)
+        var newTeams = Enumerable.Range(teams.Count, Math.Max(0, (practitioners + PractitionersPerTeam - 1) / PractitionersPerTeam - teams.Count))
             .Select(n => new Team { Name = $"{Teams[n % Teams.Length]} {(n / Teams.Length) + 1}" })
             .ToList();
         db.Teams.AddRange(newTeams);
