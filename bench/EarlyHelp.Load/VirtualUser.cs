@@ -48,7 +48,7 @@ internal sealed partial class VirtualUser(Uri baseUrl, Account account, string p
     {
         try
         {
-            var form = await http.GetAsync("/sign-in");
+            using var form = await http.GetAsync("/sign-in");
             var html = await form.Content.ReadAsStringAsync();
             if (form.StatusCode != HttpStatusCode.OK || TokenPattern().Match(html) is not { Success: true } token)
             {
