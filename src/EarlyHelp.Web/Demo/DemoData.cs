@@ -68,9 +68,12 @@ public static class DemoData
 
         var framework = engine.Frameworks.Get("national-2022");
         var needCodes = framework.Needs.Keys.ToArray();
+        // A front door decides within days, so it holds a few dozen enquiries whatever the caseload's size: 15% of
+        // the 300-family demonstration, not 15% of a county's tens of thousands of families.
+        var enquiryShare = Math.Min(0.15, (45 + families / 500.0) / families);
         for (var i = 1; i <= families; i++)
         {
-            var family = NewFamily(i, random, today, staff, teams, needCodes, framework);
+            var family = NewFamily(i, random, today, staff, teams, needCodes, framework, enquiryShare);
             var episode = family.Episodes[^1];
             var lead = staff.Find(s => s.Id == episode.LeadPractitionerId)?.DisplayName;
             FamilyVerdicts.Record(episode, FamilyVerdicts.Evaluate(family, episode, lead, engine, today), today);
@@ -132,7 +135,7 @@ public static class DemoData
         }
     }
 
-    private static Family NewFamily(int n, Random random, DateOnly today, List<ApplicationUser> staff, List<Team> teams, string[] needCodes, Core.Frameworks.Framework framework)
+    private static Family NewFamily(int n, Random random, DateOnly today, List<ApplicationUser> staff, List<Team> teams, string[] needCodes, Core.Frameworks.Framework framework, double enquiryShare)
     {
         T Pick<T>(T[] items) => items[random.Next(items.Length)];
         var surname = Pick(Surnames);
@@ -167,7 +170,8 @@ public static class DemoData
 
         // Every state: 15% enquiries, 10% allocated, 15% assessing, 25% with a plan, 35% closed.
         var roll = random.NextDouble();
-        var stage = roll < 0.15 ? EpisodeStage.Enquiry : roll < 0.25 ? EpisodeStage.Allocated : roll < 0.40 ? EpisodeStage.Assessment : roll < 0.65 ? EpisodeStage.Plan : EpisodeStage.Closed;
+        var waiting = roll < 0.15 && (enquiryShare >= 0.15 || random.NextDouble() < enquiryShare / 0.15);
+        var stage = roll < 0.15 ? (waiting ? EpisodeStage.Enquiry : EpisodeStage.Allocated) : roll < 0.25 ? EpisodeStage.Allocated : roll < 0.40 ? EpisodeStage.Assessment : roll < 0.65 ? EpisodeStage.Plan : EpisodeStage.Closed;
         var received = today.AddDays(-(stage == EpisodeStage.Closed ? random.Next(220, 800) : random.Next(3, 200)));
         var lead = staff[random.Next(staff.Count)];
         var episode = new Episode
