@@ -332,12 +332,12 @@ internal sealed class ExclusionsCheck : PersonCheck
             reasons.Append(" had ").Append(count).Append(' ').Append(kinds);
             if (days > 0)
             {
-                reasons.Append(" (").Append(days.ToString("0.#", CultureInfo.InvariantCulture)).Append(" days lost)");
+                reasons.Append(" (").Append(days.ToString("0.#", CultureInfo.InvariantCulture)).Append(days == 1 ? " day lost)" : " days lost)");
             }
 
             if (permanent && rule.Kinds.Count > 1)
             {
-                reasons.Append(", one permanent");
+                reasons.Append(", including a permanent exclusion,");
             }
 
             reasons.Append(' ').Append(window).Append(", the latest on ").Append(RunContext.Date(latest)).Append(" (exclusions.csv)");
