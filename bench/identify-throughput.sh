@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Throughput of `earlyhelp identify`, end to end: process start, partner CSV files in, candidates out.
-#   bench/identify-throughput.sh [--people N] [--runs R] [--seed S] [--framework ID] [--as-of DATE]
+#   bench/identify-throughput.sh [--people N] [--runs R] [--seed S] [--framework ID] [--as-of DATE] [--no-sql]
 # Makes bench/out/people-N-seedS/ with `earlyhelp synth` if it is absent (timed and reported), runs identify once
 # untimed (builds the host if needed, warms the page cache, checks the output), then times R runs and prints,
 # for each, the wall-clock time, rows a second, peak memory (maximum resident set) and the load average, and
-# then the best and the median. See bench/README.md.
+# then the best and the median. Then, for national-2022, the same rules written as SQL run on the same files in
+# DuckDB and in a throwaway PostgreSQL (loaded with COPY), timed, and checked to find the same households with
+# the same needs (--no-sql skips this). See bench/README.md.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 people=1500000
@@ -12,6 +14,7 @@ runs=3
 seed=1
 framework=national-2022
 as_of=2025-03-31
+sql=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --people) people="$2"; shift 2 ;;
@@ -19,7 +22,8 @@ while [[ $# -gt 0 ]]; do
     --seed) seed="$2"; shift 2 ;;
     --framework) framework="$2"; shift 2 ;;
     --as-of) as_of="$2"; shift 2 ;;
-    *) echo "usage: $0 [--people N] [--runs R] [--seed S] [--framework ID] [--as-of DATE]" >&2; exit 2 ;;
+    --no-sql) sql=0; shift ;;
+    *) echo "usage: $0 [--people N] [--runs R] [--seed S] [--framework ID] [--as-of DATE] [--no-sql]" >&2; exit 2 ;;
   esac
 done
 
@@ -64,3 +68,9 @@ sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 median=$(printf '%s\n' "${sorted[@]}" | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
 echo "best:    ${sorted[0]}s"
 echo "median:  ${median}s"
+
+if [[ "$sql" == 1 && "$framework" == national-2022 ]]; then
+  dotnet build "$root/bench/EarlyHelp.Bench" -c Release --nologo -v quiet > /dev/null
+  echo "sql:     the same rules as SQL (load $(cut -d' ' -f1-3 /proc/loadavg))"
+  dotnet "$root/bench/EarlyHelp.Bench/bin/Release/net10.0/EarlyHelp.Bench.dll" sql-compare "$data" "$as_of" "$result" | sed 's/^/         /'
+fi
