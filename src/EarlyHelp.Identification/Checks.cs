@@ -115,6 +115,24 @@ internal abstract class Check
         }
     }
 
+    /// <summary>The latest status dated after <paramref name="after"/>; of two on the same day, the later line of the file.</summary>
+    protected static bool Latest<TRow, TStatus>(ReadOnlySpan<TRow> rows, int after, out int day, out TStatus status)
+        where TRow : struct, IDatedStatus<TStatus>
+    {
+        day = int.MinValue;
+        status = default!;
+        foreach (ref readonly var row in rows)
+        {
+            if (row.Day > after && row.Day >= day)
+            {
+                day = row.Day;
+                status = row.Status;
+            }
+        }
+
+        return day != int.MinValue;
+    }
+
     protected static string Words<T>(IEnumerable<T> values, IReadOnlyDictionary<string, T> vocabulary)
         where T : struct, Enum => string.Join(", ", values.Order().Select(v => PartnerVocabulary.Word(vocabulary, v)));
 }
@@ -435,18 +453,7 @@ internal sealed class NeetCheck(NeetIdentification rule, DateOnly asOf) : Person
 
     protected override bool ShowsFor(RunContext run, int person, StringBuilder? reasons)
     {
-        var latest = int.MinValue;
-        var status = NeetStatus.Eet;
-        foreach (ref readonly var row in run.Data.Neet.Of(person))
-        {
-            if (row.Day > after && row.Day >= latest)
-            {
-                latest = row.Day;
-                status = row.Status;
-            }
-        }
-
-        if (latest == int.MinValue || !rule.Statuses.Contains(status))
+        if (!Latest<NeetRow, NeetStatus>(run.Data.Neet.Of(person), after, out var latest, out var status) || !rule.Statuses.Contains(status))
         {
             return false;
         }
@@ -538,18 +545,7 @@ internal sealed class HousingCheck(HousingIdentification rule, DateOnly asOf) : 
 
     public override bool Shows(RunContext run, int family, StringBuilder? reasons)
     {
-        var latest = int.MinValue;
-        var status = HousingStatus.Settled;
-        foreach (ref readonly var row in run.Data.Housing.Of(family))
-        {
-            if (row.Day > after && row.Day >= latest)
-            {
-                latest = row.Day;
-                status = row.Status;
-            }
-        }
-
-        if (latest == int.MinValue || !rule.Statuses.Contains(status))
+        if (!Latest<HousingRow, HousingStatus>(run.Data.Housing.Of(family), after, out var latest, out var status) || !rule.Statuses.Contains(status))
         {
             return false;
         }

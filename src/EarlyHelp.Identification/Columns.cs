@@ -64,6 +64,20 @@ internal sealed class Grouped<T>(T[] rows, int[] offsets)
     public ReadOnlySpan<T> Of(int key) => key + 1 < offsets.Length ? rows.AsSpan(offsets[key], offsets[key + 1] - offsets[key]) : [];
 }
 
+/// <summary>A row about one person.</summary>
+internal interface IPersonRow
+{
+    int Person { get; }
+}
+
+/// <summary>A record that gives a status on a day (NEET activity, housing), of which the latest stands.</summary>
+internal interface IDatedStatus<out TStatus>
+{
+    int Day { get; }
+
+    TStatus Status { get; }
+}
+
 [StructLayout(LayoutKind.Auto)]
 internal readonly record struct AttendanceRow(int Person, int Term, int Possible, int Attended, int Authorised, int Unauthorised);
 
@@ -77,13 +91,13 @@ internal readonly record struct PoliceRow(int Person, int Day, EarlyHelp.Core.Fr
 internal readonly record struct BenefitRow(int Person, int Start, int End, int Benefit, bool OutOfWork);
 
 [StructLayout(LayoutKind.Auto)]
-internal readonly record struct NeetRow(int Person, int Day, EarlyHelp.Core.Frameworks.NeetStatus Status);
+internal readonly record struct NeetRow(int Person, int Day, EarlyHelp.Core.Frameworks.NeetStatus Status) : IDatedStatus<EarlyHelp.Core.Frameworks.NeetStatus>, IPersonRow;
 
 [StructLayout(LayoutKind.Auto)]
-internal readonly record struct HousingRow(int Family, int Day, EarlyHelp.Core.Frameworks.HousingStatus Status);
+internal readonly record struct HousingRow(int Family, int Day, EarlyHelp.Core.Frameworks.HousingStatus Status) : IDatedStatus<EarlyHelp.Core.Frameworks.HousingStatus>;
 
 [StructLayout(LayoutKind.Auto)]
 internal readonly record struct SocialCareRow(int Person, int Start, int End, EarlyHelp.Core.Frameworks.SocialCareType Type);
 
 [StructLayout(LayoutKind.Auto)]
-internal readonly record struct HealthRow(int Person, int Day, EarlyHelp.Core.Frameworks.HealthFlag Flag);
+internal readonly record struct HealthRow(int Person, int Day, EarlyHelp.Core.Frameworks.HealthFlag Flag) : IPersonRow;

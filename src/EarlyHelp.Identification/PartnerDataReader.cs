@@ -471,26 +471,35 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
 
     private static long ReadNeet(CsvInput input, PartnerData people, Horizon horizon)
     {
-        var c = input.Columns(["person_id", "date", "status"]);
+        people.Neet = ReadDatedWords(input, people, "status", NeetStatuses, PartnerVocabulary.NeetStatuses, horizon.NeetAfter, horizon.AsOf, (p, d, w) => new NeetRow(p, d, w));
+        return people.Neet.Count;
+    }
+
+    /// <summary>A file of person_id, date and one word (NEET status, health flag), keeping rows dated after <paramref name="after"/>.</summary>
+    private static Grouped<TRow> ReadDatedWords<TWord, TRow>(
+        CsvInput input, PartnerData people, string column, Dictionary<string, TWord>.AlternateLookup<ReadOnlySpan<char>> words,
+        IReadOnlyDictionary<string, TWord> vocabulary, int after, int asOf, Func<int, int, TWord, TRow> row)
+        where TRow : struct, IPersonRow
+    {
+        var c = input.Columns(["person_id", "date", column]);
         if (!input.HeaderOk)
         {
-            return 0;
+            return Grouped<TRow>.Empty;
         }
 
-        var rows = new RowBuffer<NeetRow>();
+        var rows = new RowBuffer<TRow>();
         while (input.Read())
         {
             var ok = Person(input, c[0], people, out var person);
             ok &= Date(input, c[1], out var day);
-            ok &= Word(input, c[2], NeetStatuses, PartnerVocabulary.NeetStatuses, out var status);
-            if (ok && day > horizon.NeetAfter && day <= horizon.AsOf)
+            ok &= Word(input, c[2], words, vocabulary, out var word);
+            if (ok && day > after && day <= asOf)
             {
-                rows.Add(new NeetRow(person, day, status));
+                rows.Add(row(person, day, word));
             }
         }
 
-        people.Neet = rows.GroupBy(people.People, r => r.Person);
-        return people.Neet.Count;
+        return rows.GroupBy(people.People, r => r.Person);
     }
 
     private static long ReadHousing(CsvInput input, PartnerData people, Horizon horizon)
@@ -551,25 +560,7 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
 
     private static long ReadHealth(CsvInput input, PartnerData people, Horizon horizon)
     {
-        var c = input.Columns(["person_id", "date", "flag"]);
-        if (!input.HeaderOk)
-        {
-            return 0;
-        }
-
-        var rows = new RowBuffer<HealthRow>();
-        while (input.Read())
-        {
-            var ok = Person(input, c[0], people, out var person);
-            ok &= Date(input, c[1], out var day);
-            ok &= Word(input, c[2], HealthFlags, PartnerVocabulary.HealthFlags, out var flag);
-            if (ok && day > horizon.HealthAfter && day <= horizon.AsOf)
-            {
-                rows.Add(new HealthRow(person, day, flag));
-            }
-        }
-
-        people.Health = rows.GroupBy(people.People, r => r.Person);
+        people.Health = ReadDatedWords(input, people, "flag", HealthFlags, PartnerVocabulary.HealthFlags, horizon.HealthAfter, horizon.AsOf, (p, d, w) => new HealthRow(p, d, w));
         return people.Health.Count;
     }
 }
