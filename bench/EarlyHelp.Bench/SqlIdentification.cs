@@ -66,8 +66,10 @@ public static class SqlIdentification
 
             var types = string.Join(", ", columns.Split(", ").Select(c => c.Split(' ', 2)).Select(c => $"'{c[0].Trim('"')}': '{DuckType(c[1])}'"));
 
-            // The line number breaks ties between records of the same day, as identify does; a serial scan keeps file order.
-            Execute(connection, $"CREATE TABLE {table} AS SELECT *, row_number() OVER () AS line FROM read_csv('{path.Replace("'", "''", StringComparison.Ordinal)}', header = true, parallel = {(table is "neet" or "housing" ? "false" : "true")}, columns = {{{types}}})");
+            // For the latest-status files the line number breaks ties between records of the same day, as identify
+            // does; a serial scan keeps file order. The other files are read in parallel without one.
+            var latestStatus = table is "neet" or "housing";
+            Execute(connection, $"CREATE TABLE {table} AS SELECT *{(latestStatus ? ", row_number() OVER () AS line" : "")} FROM read_csv('{path.Replace("'", "''", StringComparison.Ordinal)}', header = true, parallel = {(latestStatus ? "false" : "true")}, columns = {{{types}}})");
         }
 
         var load = clock.Elapsed;
