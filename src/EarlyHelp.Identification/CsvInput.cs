@@ -24,8 +24,6 @@ internal sealed class CsvInput : IDisposable
     private readonly CsvDataReader reader;
     private readonly List<(long Row, int Column, string Message)> errors = [];
     private readonly List<string> headerErrors = [];
-    private long rowsWithErrors;
-    private long lastErrorRow = -1;
 
     public CsvInput(string path, string displayName)
     {
@@ -51,8 +49,6 @@ internal sealed class CsvInput : IDisposable
     public long Rows { get; private set; }
 
     private long overflow;
-
-    public long RowsWithErrors => rowsWithErrors;
 
     /// <summary>The ordinal of each named column; a missing required column is an error on line 1. Unknown extra columns are ignored.</summary>
     public int[] Columns(string[] required, string[]? optional = null)
@@ -104,16 +100,9 @@ internal sealed class CsvInput : IDisposable
 
     public void Error(int ordinal, string message)
     {
-        var row = reader.RowNumber;
-        if (row != lastErrorRow)
-        {
-            rowsWithErrors++;
-            lastErrorRow = row;
-        }
-
         if (errors.Count < MaxErrorsKept)
         {
-            errors.Add((row, ordinal + 1, $"{reader.GetName(ordinal)}: {message}"));
+            errors.Add((reader.RowNumber, ordinal + 1, $"{reader.GetName(ordinal)}: {message}"));
         }
         else
         {

@@ -44,7 +44,7 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
             return new ReadResult(null, errors, summaries, clock.Elapsed, TimeSpan.Zero);
         }
 
-        var (people, peopleSummary, peopleErrors) = ReadPeople(peoplePath, horizon);
+        var (people, peopleSummary, peopleErrors) = ReadPeople(peoplePath);
         summaries.Add(peopleSummary);
         errors.AddRange(peopleErrors);
         var peopleTime = clock.Elapsed;
@@ -91,7 +91,7 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
         return new ReadResult(errors.Count == 0 ? people : null, errors, summaries, peopleTime, clock.Elapsed);
     }
 
-    private (PartnerData? Data, FileSummary Summary, List<DataError> Errors) ReadPeople(string path, Horizon horizon)
+    private (PartnerData? Data, FileSummary Summary, List<DataError> Errors) ReadPeople(string path)
     {
         var started = Stopwatch.GetTimestamp();
         using var input = new CsvInput(path, path);
@@ -135,14 +135,11 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
                 ok = false;
             }
 
+            // A date of birth after the as-of date is not an error: that baby is simply not in the household yet.
             if (!Values.TryDate(input.Field(columns[2]), out var born))
             {
                 input.Error(columns[2], $"{Values.Quote(input.Field(columns[2]))} is not a date (YYYY-MM-DD)");
                 ok = false;
-            }
-            else if (born > horizon.AsOf)
-            {
-                // Not an error: a baby born after the as-of date is simply not in the household yet.
             }
 
             var expected = 0;
