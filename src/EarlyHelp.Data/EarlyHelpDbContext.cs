@@ -34,6 +34,10 @@ public sealed class EarlyHelpDbContext(DbContextOptions<EarlyHelpDbContext> opti
 
     public DbSet<TeamAroundTheFamilyMember> TeamAroundTheFamily => Set<TeamAroundTheFamilyMember>();
 
+    public DbSet<AssessmentSection> AssessmentSections => Set<AssessmentSection>();
+
+    public DbSet<ChildVoice> ChildVoices => Set<ChildVoice>();
+
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -85,7 +89,8 @@ public sealed class EarlyHelpDbContext(DbContextOptions<EarlyHelpDbContext> opti
             e.Property(x => x.FrameworkId).HasMaxLength(60);
             e.Property(x => x.EnquirySource).HasMaxLength(200);
             e.Property(x => x.LeadPractitionerId).HasMaxLength(450);
-            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Property(x => x.ClaimStatus).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(x => new { x.ClaimStatus, x.ClaimableOn });
             e.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(x => x.Needs).WithOne().HasForeignKey(n => n.EpisodeId);
             e.HasMany(x => x.Actions).WithOne().HasForeignKey(a => a.EpisodeId);
@@ -93,6 +98,19 @@ public sealed class EarlyHelpDbContext(DbContextOptions<EarlyHelpDbContext> opti
             e.HasMany(x => x.Notes).WithOne().HasForeignKey(n => n.EpisodeId);
             e.HasMany(x => x.Evidence).WithOne().HasForeignKey(v => v.EpisodeId);
             e.HasMany(x => x.TeamAroundTheFamily).WithOne().HasForeignKey(t => t.EpisodeId);
+            e.HasMany(x => x.Assessment).WithOne().HasForeignKey(a => a.EpisodeId);
+            e.HasMany(x => x.ChildVoices).WithOne().HasForeignKey(v => v.EpisodeId);
+        });
+
+        builder.Entity<AssessmentSection>(e =>
+        {
+            e.Property(a => a.HeadlineCode).HasMaxLength(40);
+            e.HasIndex(a => new { a.EpisodeId, a.HeadlineCode }).IsUnique();
+        });
+        builder.Entity<ChildVoice>(e =>
+        {
+            e.HasIndex(v => new { v.EpisodeId, v.MemberId }).IsUnique();
+            e.HasOne<FamilyMember>().WithMany().HasForeignKey(v => v.MemberId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<EpisodeNeed>(e => e.Property(n => n.Code).HasMaxLength(40));
@@ -116,6 +134,16 @@ public sealed class EarlyHelpDbContext(DbContextOptions<EarlyHelpDbContext> opti
             e.HasIndex(t => t.UserId);
             e.Property(t => t.Agency).HasMaxLength(200);
         });
+        builder.Entity<CaseNote>(e =>
+        {
+            e.Property(n => n.Kind).HasMaxLength(40);
+            e.HasIndex(n => new { n.EpisodeId, n.OccurredOn });
+        });
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(type.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
+
         builder.Entity<AuditEntry>(e =>
         {
             e.HasIndex(a => new { a.FamilyId, a.At });
@@ -125,10 +153,13 @@ public sealed class EarlyHelpDbContext(DbContextOptions<EarlyHelpDbContext> opti
         });
     }
 
-    /// <summary>Every save of a changed episode gives it a new version, so a stale edit fails instead of overwriting.</summary>
+    /// <summary>Every save of a changed record gives it a new version, so a stale edit fails instead of overwriting.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        foreach (var entry in ChangeTracker.Entries<Episode>().Where(e => e.State == EntityState.Modified))
+        // The engine's stored verdict is not an edit: refreshing it must not make someone's open form stale.
+        string[] derived = [nameof(Episode.ClaimStatus), nameof(Episode.ClaimableOn), nameof(Episode.EvaluatedOn)];
+        foreach (var entry in ChangeTracker.Entries<IVersioned>()
+            .Where(e => e.State == EntityState.Modified && e.Properties.Any(p => p.IsModified && !derived.Contains(p.Metadata.Name))))
         {
             entry.Entity.Version = Guid.NewGuid();
         }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -38,7 +39,10 @@ public sealed class DateOnlyPartsBinder : IModelBinder
         {
             if (context.ModelMetadata.IsRequired)
             {
-                context.ModelState.TryAddModelError(name, $"Enter {Lower(label)}");
+                // The field's own message where it gives one ("Enter the date of the evidence"): the validator
+                // does not run once the binder has marked the field invalid.
+                var required = context.ModelMetadata.ValidatorMetadata.OfType<RequiredAttribute>().FirstOrDefault();
+                context.ModelState.TryAddModelError(name, required?.ErrorMessage ?? $"Enter {Lower(label)}");
             }
 
             return Task.CompletedTask;

@@ -157,8 +157,12 @@ public sealed class GovUkSelectTagHelper : GovUkFieldTagHelper
     }
 }
 
-/// <summary>&lt;govuk-radios for="..." legend="..." items="..." /&gt;: a fieldset of radios.</summary>
-[HtmlTargetElement("govuk-radios", TagStructure = TagStructure.WithoutEndTag)]
+/// <summary>
+/// &lt;govuk-radios for="..." legend="..." items="..." /&gt;: a fieldset of radios. A radio may reveal a related
+/// question when chosen: put it in a &lt;govuk-radios-conditional value="..."&gt; child. Without JavaScript
+/// every such question shows, as the GOV.UK pattern intends.
+/// </summary>
+[HtmlTargetElement("govuk-radios")]
 public sealed class GovUkRadiosTagHelper : GovUkFieldTagHelper
 {
     [HtmlAttributeName("items")]
@@ -167,8 +171,12 @@ public sealed class GovUkRadiosTagHelper : GovUkFieldTagHelper
     [HtmlAttributeName("inline")]
     public bool Inline { get; set; }
 
-    public override void Process(TagHelperContext context, TagHelperOutput output)
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
+        var conditionals = new Dictionary<string, string>(StringComparer.Ordinal);
+        context.Items[typeof(GovUkRadiosTagHelper)] = conditionals;
+        await output.GetChildContentAsync();
+
         var describedBy = new StringBuilder();
         var hintAndError = HintAndError(describedBy);
         var radios = new StringBuilder();
@@ -176,14 +184,39 @@ public sealed class GovUkRadiosTagHelper : GovUkFieldTagHelper
         foreach (var item in Items)
         {
             var id = index++ == 0 ? Id : $"{Id}-{index}";
+            var chosen = item.Value == Value;
             var hint = item.Group?.Name is { } itemHint ? $"<div id=\"{id}-item-hint\" class=\"govuk-hint govuk-radios__hint\">{E(itemHint)}</div>" : "";
-            radios.Append($"<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"{id}\" name=\"{E(Name)}\" type=\"radio\" value=\"{E(item.Value)}\"{(item.Value == Value ? " checked" : "")}{(hint.Length > 0 ? $" aria-describedby=\"{id}-item-hint\"" : "")}>" +
+            var conditional = conditionals.GetValueOrDefault(item.Value);
+            radios.Append($"<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"{id}\" name=\"{E(Name)}\" type=\"radio\" value=\"{E(item.Value)}\"{(chosen ? " checked" : "")}{(hint.Length > 0 ? $" aria-describedby=\"{id}-item-hint\"" : "")}{(conditional is null ? "" : $" data-aria-controls=\"conditional-{id}\"")}>" +
                 $"<label class=\"govuk-label govuk-radios__label\" for=\"{id}\">{E(item.Text)}</label>{hint}</div>");
+            if (conditional is not null)
+            {
+                radios.Append($"<div class=\"govuk-radios__conditional{(chosen ? "" : " govuk-radios__conditional--hidden")}\" id=\"conditional-{id}\">{conditional}</div>");
+            }
         }
 
         var legend = Legend("m");
         FormGroup(output, $"<fieldset class=\"govuk-fieldset\"{DescribedBy(describedBy)}>{legend}{hintAndError}" +
             $"<div class=\"govuk-radios{(Inline ? " govuk-radios--inline" : "")}\" data-module=\"govuk-radios\">{radios}</div></fieldset>");
+    }
+}
+
+/// <summary>&lt;govuk-radios-conditional value="..."&gt;: the question a radio of its parent &lt;govuk-radios&gt; reveals.</summary>
+[HtmlTargetElement("govuk-radios-conditional", ParentTag = "govuk-radios")]
+public sealed class GovUkRadiosConditionalTagHelper : TagHelper
+{
+    [HtmlAttributeName("value")]
+    public string Value { get; set; } = "";
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var content = await output.GetChildContentAsync();
+        if (context.Items.TryGetValue(typeof(GovUkRadiosTagHelper), out var found) && found is Dictionary<string, string> conditionals)
+        {
+            conditionals[Value] = content.GetContent();
+        }
+
+        output.SuppressOutput();
     }
 }
 
@@ -225,6 +258,7 @@ public sealed class GovUkErrorSummaryTagHelper : TagHelper
         var errors = ViewContext.ModelState
             .Where(e => e.Value?.ValidationState == ModelValidationState.Invalid)
             .SelectMany(e => e.Value!.Errors.Take(1).Select(x => (Key: e.Key, x.ErrorMessage)))
+            .OrderBy(e => FieldOrder(ViewContext.ViewData.ModelMetadata.ModelType, e.Key), FieldOrderComparer.Instance)
             .ToList();
         if (errors.Count == 0)
         {
@@ -241,5 +275,50 @@ public sealed class GovUkErrorSummaryTagHelper : TagHelper
         output.Content.SetHtmlContent(
             "<div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a problem</h2>" +
             $"<div class=\"govuk-error-summary__body\"><ul class=\"govuk-list govuk-error-summary__list\">{items}</ul></div></div>");
+    }
+
+    /// <summary>
+    /// Where a field comes in its form: the declaration order of the properties along its key ("Input.DueOn"), so
+    /// that the summary lists errors in the order the form asks its questions, as GOV.UK asks. Keys that name
+    /// no property (a page-level error) come first.
+    /// </summary>
+    private static int[] FieldOrder(Type model, string key)
+    {
+        var order = new List<int>();
+        var type = model;
+        foreach (var part in key.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = part.Split('[')[0];
+            var properties = type.GetProperties();
+            var index = Array.FindIndex(properties, p => p.Name == name);
+            if (index < 0)
+            {
+                break;
+            }
+
+            // Properties come back in declaration order, derived classes first: the metadata token keeps source order.
+            order.Add(properties[index].MetadataToken);
+            type = properties[index].PropertyType;
+        }
+
+        return [.. order];
+    }
+
+    private sealed class FieldOrderComparer : IComparer<int[]>
+    {
+        public static readonly FieldOrderComparer Instance = new();
+
+        public int Compare(int[]? x, int[]? y)
+        {
+            for (var i = 0; i < Math.Min(x!.Length, y!.Length); i++)
+            {
+                if (x[i] != y[i])
+                {
+                    return x[i].CompareTo(y[i]);
+                }
+            }
+
+            return x.Length.CompareTo(y.Length);
+        }
     }
 }

@@ -2,6 +2,8 @@ using EarlyHelp.Core.Frameworks;
 using EarlyHelp.Data;
 using EarlyHelp.GovUk;
 using EarlyHelp.Web.Demo;
+using EarlyHelp.Web.Features.Account;
+using EarlyHelp.Web.Features.Enquiries;
 using EarlyHelp.Web.Features.Evaluation;
 using EarlyHelp.Web.Features.Families;
 using EarlyHelp.Web.Features.Frameworks;
@@ -9,6 +11,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
+using System.Text.Json.Serialization;
 
 namespace EarlyHelp.Web;
 
@@ -62,6 +65,7 @@ public static class WebHost
         }
 
         builder.Services.AddSingleton(engine);
+        builder.Services.AddSingleton(engine.Frameworks.Instruments);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDbContext<EarlyHelpDbContext>(o => Database.Configure(o, connectionString));
         builder.Services.AddDataProtection().PersistKeysToDbContext<EarlyHelpDbContext>().SetApplicationName("EarlyHelp");
@@ -80,9 +84,16 @@ public static class WebHost
             .AddEntityFrameworkStores<EarlyHelpDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<Features.Families.ClaimsFactory>();
+        builder.AddCouncilSignIn();
         builder.Services.AddScoped<Features.Families.CaseAccess>();
         builder.Services.AddScoped<Features.Families.AuditLog>();
         builder.Services.AddScoped<Features.Families.FamilyVerdicts>();
+        builder.Services.AddScoped<Features.Enquiries.EnquiryDesk>();
+        builder.Services.AddSingleton<Features.Families.NightlyVerdicts>();
+        if (builder.Configuration.GetValue("EarlyHelp:NightlyVerdicts", true))
+        {
+            builder.Services.AddHostedService(services => services.GetRequiredService<Features.Families.NightlyVerdicts>());
+        }
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/sign-in";
@@ -101,7 +112,7 @@ public static class WebHost
             };
             o.Events.OnRedirectToLogin = context =>
             {
-                if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+                if (IsApi(context.HttpContext))
                 {
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 }
@@ -121,12 +132,34 @@ public static class WebHost
                 o.Conventions.AllowAnonymousToFolder("/Account");
                 o.Conventions.AllowAnonymousToPage("/Status");
             })
-            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new DateOnlyPartsBinderProvider()));
-        builder.Services.AddOpenApi();
+            .AddMvcOptions(o =>
+            {
+                o.ModelBinderProviders.Insert(0, new DateOnlyPartsBinderProvider());
+
+                // An input's own rules (IValidatableObject) run even when a field has failed, so a page lists every
+                // problem at once, as the API does with the same input classes.
+                o.ValidateComplexTypesIfChildValidationFails = true;
+            });
+
+        // The API's JSON: enums by name, never by number, so that a reordered enum cannot change what a client means.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "EarlyHelp API";
+            document.Info.Description =
+                "Families, members, episodes, needs, Family Plan actions, evidence and evaluation. Calls are made as a signed-in user, " +
+                "with the session cookie from signing in; bearer tokens are not supported yet. Who may read and change a family is " +
+                "decided as on the pages, by role and relationship to the case, and every call on a family is audited.";
+            return Task.CompletedTask;
+        }));
 
         var app = builder.Build();
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+
+        // Pages answer an error with a page; the API with problem details (RFC 9457) as JSON, written here first.
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -136,8 +169,11 @@ public static class WebHost
         app.MapEvaluationApi();
         app.MapFrameworksApi();
         app.MapFamiliesApi();
+        app.MapEnquiriesApi();
         return app;
     }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal);
 
     /// <summary>
     /// Brings the database up to date and makes sure the roles exist. The embedded default also gets the

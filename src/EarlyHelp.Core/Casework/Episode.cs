@@ -38,8 +38,17 @@ public enum ClosureReason
     MovedAway,
 }
 
+/// <summary>
+/// A record two people may edit at once. Every save gives it a new version, and a save made from an older
+/// version fails, so that of two editors the second is told instead of silently overwriting the first.
+/// </summary>
+public interface IVersioned
+{
+    Guid Version { get; set; }
+}
+
 /// <summary>One period of help for a family, from the enquiry that opened it to its closure.</summary>
-public sealed class Episode
+public sealed class Episode : IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
 
@@ -65,6 +74,9 @@ public sealed class Episode
     public bool FamilyAgreesToEarlyHelp { get; set; }
 
     public LawfulBasis LawfulBasis { get; set; }
+
+    /// <summary>The family comes to early help from children's social care, whose work with them has ended.</summary>
+    public bool SteppedDownFromSocialCare { get; set; }
 
     // The coordinator's decision and allocation
     public FrontDoorDecision? Decision { get; set; }
@@ -96,7 +108,16 @@ public sealed class Episode
 
     public ClosureReason? ClosureReason { get; set; }
 
+    /// <summary>Why the family is closed; required for a step up to or step down from children's social care.</summary>
     public string? ClosureNote { get; set; }
+
+    // The engine's verdict when the episode last changed, kept so that caseloads can filter by claim status.
+    public Outcomes.ClaimStatus? ClaimStatus { get; set; }
+
+    /// <summary>The day the family is or becomes claimable if nothing changes, where known.</summary>
+    public DateOnly? ClaimableOn { get; set; }
+
+    public DateOnly? EvaluatedOn { get; set; }
 
     public List<EpisodeNeed> Needs { get; set; } = [];
 
@@ -111,8 +132,49 @@ public sealed class Episode
     /// <summary>Practitioners on the Team Around the Family, who may see the family's record.</summary>
     public List<TeamAroundTheFamilyMember> TeamAroundTheFamily { get; set; } = [];
 
-    /// <summary>Changes with every save, so that of two people editing at once the second is told.</summary>
+    /// <summary>The Early Help Assessment, one section for each of the framework's headline outcomes.</summary>
+    public List<AssessmentSection> Assessment { get; set; } = [];
+
+    /// <summary>Each child's own words, recorded in the assessment.</summary>
+    public List<ChildVoice> ChildVoices { get; set; } = [];
+
     public Guid Version { get; set; } = Guid.NewGuid();
+}
+
+/// <summary>
+/// One headline outcome of the whole-family Early Help Assessment: what is going well, what needs to change and
+/// what the family says about it. The needs themselves are recorded as <see cref="EpisodeNeed"/>s by code.
+/// </summary>
+public sealed class AssessmentSection : IVersioned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid EpisodeId { get; set; }
+
+    public required string HeadlineCode { get; set; }
+
+    public string? Strengths { get; set; }
+
+    public string? Needs { get; set; }
+
+    public string? FamilyVoice { get; set; }
+
+    /// <summary>The practitioner has marked the section complete (the GOV.UK task list's "completed").</summary>
+    public bool Completed { get; set; }
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+}
+
+/// <summary>What a child or young person says about their family life, in their own words.</summary>
+public sealed class ChildVoice
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid EpisodeId { get; set; }
+
+    public Guid MemberId { get; set; }
+
+    public required string Words { get; set; }
 }
 
 public sealed class EpisodeNeed
@@ -135,7 +197,7 @@ public enum ActionPriority
     High,
 }
 
-public sealed class PlanAction
+public sealed class PlanAction : IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
 
@@ -156,6 +218,8 @@ public sealed class PlanAction
     public string? Progress { get; set; }
 
     public DateOnly? CompletedOn { get; set; }
+
+    public Guid Version { get; set; } = Guid.NewGuid();
 }
 
 public enum MeetingKind
@@ -189,7 +253,11 @@ public sealed class CaseNote
 
     public Guid EpisodeId { get; set; }
 
+    /// <summary>When it was written down.</summary>
     public DateTimeOffset At { get; set; }
+
+    /// <summary>When the contact took place, which may be days before it was recorded.</summary>
+    public DateOnly OccurredOn { get; set; }
 
     public required string AuthorId { get; set; }
 

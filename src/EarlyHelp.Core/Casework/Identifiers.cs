@@ -111,3 +111,16 @@ public static class UniquePupilNumber
         return Letters[sum % 23];
     }
 }
+
+/// <summary>The Unique Property Reference Number: the address's permanent id in AddressBase, up to 12 digits.</summary>
+public static class Uprn
+{
+    public static bool IsValid(string? value, out string error)
+    {
+        var trimmed = value?.Trim() ?? "";
+        error = trimmed.Length is 0 or > 12 || !trimmed.All(char.IsAsciiDigit) || trimmed.All(c => c == '0')
+            ? "Enter a UPRN of up to 12 digits, like 100071234567"
+            : "";
+        return error.Length == 0;
+    }
+}

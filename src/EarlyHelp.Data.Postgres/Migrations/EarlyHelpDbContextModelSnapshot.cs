@@ -22,6 +22,44 @@ namespace EarlyHelp.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("EarlyHelp.Core.Casework.AssessmentSection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FamilyVoice")
+                        .HasColumnType("text");
+
+                    b.Property<string>("HeadlineCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Needs")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Strengths")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId", "HeadlineCode")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentSections");
+                });
+
             modelBuilder.Entity("EarlyHelp.Core.Casework.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -79,7 +117,11 @@ namespace EarlyHelp.Data.Postgres.Migrations
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -87,9 +129,35 @@ namespace EarlyHelp.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EpisodeId");
+                    b.HasIndex("EpisodeId", "OccurredOn");
 
                     b.ToTable("Notes");
+                });
+
+            modelBuilder.Entity("EarlyHelp.Core.Casework.ChildVoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("EpisodeId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("ChildVoices");
                 });
 
             modelBuilder.Entity("EarlyHelp.Core.Casework.Episode", b =>
@@ -105,6 +173,13 @@ namespace EarlyHelp.Data.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("AssessmentStartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClaimStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("ClaimableOn")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("ClosedOn")
@@ -132,6 +207,9 @@ namespace EarlyHelp.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("EvaluatedOn")
+                        .HasColumnType("date");
 
                     b.Property<bool>("FamilyAgreesToEarlyHelp")
                         .HasColumnType("boolean");
@@ -173,6 +251,9 @@ namespace EarlyHelp.Data.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<bool>("SteppedDownFromSocialCare")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("SupportReceived")
                         .HasColumnType("boolean");
 
@@ -188,6 +269,8 @@ namespace EarlyHelp.Data.Postgres.Migrations
                     b.HasIndex("LeadPractitionerId");
 
                     b.HasIndex("TeamId");
+
+                    b.HasIndex("ClaimStatus", "ClaimableOn");
 
                     b.HasIndex("FamilyId", "Number")
                         .IsUnique();
@@ -410,6 +493,10 @@ namespace EarlyHelp.Data.Postgres.Migrations
 
                     b.Property<string>("Progress")
                         .HasColumnType("text");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.Property<string>("What")
                         .IsRequired()
@@ -691,12 +778,36 @@ namespace EarlyHelp.Data.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("EarlyHelp.Core.Casework.AssessmentSection", b =>
+                {
+                    b.HasOne("EarlyHelp.Core.Casework.Episode", null)
+                        .WithMany("Assessment")
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EarlyHelp.Core.Casework.CaseNote", b =>
                 {
                     b.HasOne("EarlyHelp.Core.Casework.Episode", null)
                         .WithMany("Notes")
                         .HasForeignKey("EpisodeId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EarlyHelp.Core.Casework.ChildVoice", b =>
+                {
+                    b.HasOne("EarlyHelp.Core.Casework.Episode", null)
+                        .WithMany("ChildVoices")
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EarlyHelp.Core.Casework.FamilyMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -861,6 +972,10 @@ namespace EarlyHelp.Data.Postgres.Migrations
             modelBuilder.Entity("EarlyHelp.Core.Casework.Episode", b =>
                 {
                     b.Navigation("Actions");
+
+                    b.Navigation("Assessment");
+
+                    b.Navigation("ChildVoices");
 
                     b.Navigation("Evidence");
 

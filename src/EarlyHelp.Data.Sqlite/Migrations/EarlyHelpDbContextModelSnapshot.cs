@@ -17,6 +17,44 @@ namespace EarlyHelp.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("EarlyHelp.Core.Casework.AssessmentSection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyVoice")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadlineCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Needs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strengths")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId", "HeadlineCode")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentSections");
+                });
+
             modelBuilder.Entity("EarlyHelp.Core.Casework.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -72,6 +110,10 @@ namespace EarlyHelp.Data.Sqlite.Migrations
 
                     b.Property<string>("Kind")
                         .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
@@ -80,9 +122,35 @@ namespace EarlyHelp.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EpisodeId");
+                    b.HasIndex("EpisodeId", "OccurredOn");
 
                     b.ToTable("Notes");
+                });
+
+            modelBuilder.Entity("EarlyHelp.Core.Casework.ChildVoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("EpisodeId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("ChildVoices");
                 });
 
             modelBuilder.Entity("EarlyHelp.Core.Casework.Episode", b =>
@@ -98,6 +166,13 @@ namespace EarlyHelp.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("AssessmentStartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClaimableOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ClosedOn")
@@ -124,6 +199,9 @@ namespace EarlyHelp.Data.Sqlite.Migrations
                     b.Property<string>("EnquirySource")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EvaluatedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("FamilyAgreesToEarlyHelp")
@@ -166,6 +244,9 @@ namespace EarlyHelp.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SteppedDownFromSocialCare")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("SupportReceived")
                         .HasColumnType("INTEGER");
 
@@ -181,6 +262,8 @@ namespace EarlyHelp.Data.Sqlite.Migrations
                     b.HasIndex("LeadPractitionerId");
 
                     b.HasIndex("TeamId");
+
+                    b.HasIndex("ClaimStatus", "ClaimableOn");
 
                     b.HasIndex("FamilyId", "Number")
                         .IsUnique();
@@ -402,6 +485,10 @@ namespace EarlyHelp.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Progress")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("What")
@@ -678,12 +765,36 @@ namespace EarlyHelp.Data.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("EarlyHelp.Core.Casework.AssessmentSection", b =>
+                {
+                    b.HasOne("EarlyHelp.Core.Casework.Episode", null)
+                        .WithMany("Assessment")
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EarlyHelp.Core.Casework.CaseNote", b =>
                 {
                     b.HasOne("EarlyHelp.Core.Casework.Episode", null)
                         .WithMany("Notes")
                         .HasForeignKey("EpisodeId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EarlyHelp.Core.Casework.ChildVoice", b =>
+                {
+                    b.HasOne("EarlyHelp.Core.Casework.Episode", null)
+                        .WithMany("ChildVoices")
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EarlyHelp.Core.Casework.FamilyMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -848,6 +959,10 @@ namespace EarlyHelp.Data.Sqlite.Migrations
             modelBuilder.Entity("EarlyHelp.Core.Casework.Episode", b =>
                 {
                     b.Navigation("Actions");
+
+                    b.Navigation("Assessment");
+
+                    b.Navigation("ChildVoices");
 
                     b.Navigation("Evidence");
 

@@ -1,5 +1,6 @@
 using EarlyHelp.Core.Casework;
 using EarlyHelp.Data;
+using EarlyHelp.Web.Features.Families;
 using Microsoft.AspNetCore.Identity;
 
 namespace EarlyHelp.Web.Demo;
@@ -61,7 +62,11 @@ public static class DemoData
         var needCodes = framework.Needs.Keys.ToArray();
         for (var i = 1; i <= Families; i++)
         {
-            db.Families.Add(NewFamily(i, random, today, staff, teams, needCodes, framework));
+            var family = NewFamily(i, random, today, staff, teams, needCodes, framework);
+            var episode = family.Episodes[^1];
+            var lead = staff.Find(s => s.Id == episode.LeadPractitionerId)?.DisplayName;
+            FamilyVerdicts.Record(episode, FamilyVerdicts.Evaluate(family, episode, lead, engine, today), today);
+            db.Families.Add(family);
             if (i % 50 == 0)
             {
                 await db.SaveChangesAsync();
@@ -152,6 +157,19 @@ public static class DemoData
         }
 
         episode.AssessmentStartedOn = episode.AllocatedOn.Value.AddDays(random.Next(1, 10));
+        foreach (var headline in framework.HeadlineOutcomes.Where(h => stage != EpisodeStage.Assessment || random.NextDouble() < 0.5))
+        {
+            var hasNeed = headlines.Contains(headline);
+            episode.Assessment.Add(new AssessmentSection
+            {
+                HeadlineCode = headline.Code,
+                Strengths = hasNeed ? "The family know what they want to change and have asked for help with it." : "Going well; nothing the family or the practitioners are worried about.",
+                Needs = hasNeed ? "See the needs recorded; the family and the team around them agree these come first." : null,
+                FamilyVoice = hasNeed ? "\"We want things to be calmer at home.\"" : null,
+                Completed = stage != EpisodeStage.Assessment || random.NextDouble() < 0.6,
+            });
+        }
+
         if (stage == EpisodeStage.Assessment)
         {
             return family;

@@ -62,4 +62,18 @@ public class IdentifierTests
         // One more in the last place adds 13: remainder 13, the letter P (I and O are skipped).
         Assert.Equal('P', UniquePupilNumber.CheckLetter("123456789013"));
     }
+
+    [Theory]
+    [InlineData("100071234567", true)]
+    [InlineData("1", true)]
+    [InlineData(" 200003456789 ", true)]
+    [InlineData("", false)]
+    [InlineData("0000", false)]
+    [InlineData("1000712345678", false)] // 13 digits
+    [InlineData("10007123456A", false)]
+    public void A_UPRN_is_up_to_12_digits(string value, bool valid)
+    {
+        Assert.Equal(valid, Uprn.IsValid(value, out var error));
+        Assert.Equal(valid, error.Length == 0);
+    }
 }

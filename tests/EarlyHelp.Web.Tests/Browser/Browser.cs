@@ -43,15 +43,48 @@ public sealed class Browser : IAsyncLifetime
     /// </summary>
     public static BrowserNewContextOptions ContextOptions(bool javaScript = true) => new() { BypassCSP = true, JavaScriptEnabled = javaScript };
 
-    /// <summary>Fails with every WCAG 2.2 AA violation axe-core finds on the page.</summary>
+    /// <summary>
+    /// Signs in through the sign-in page, which is checked with axe-core first when JavaScript is on (axe-core
+    /// runs in the page), and waits for the caseload.
+    /// </summary>
+    public static async Task<IPage> SignInAsync(IBrowserContext context, Uri site, string user, bool javaScript = true)
+    {
+        // Generous: on a 2-core machine the browser shares the processor with the rest of the test run.
+        context.SetDefaultTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(site, "/sign-in").ToString());
+        if (javaScript)
+        {
+            await AssertAccessibleAsync(page);
+        }
+
+        await page.GetByLabel("Email address").FillAsync($"{user}@test.example");
+        await page.GetByLabel("Password").FillAsync(Casework.CaseworkSite.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/caseload**");
+        return page;
+    }
+
+    /// <summary>
+    /// Fails with every WCAG 2.2 AA violation axe-core finds on the page but one: GOV.UK Frontend marks a radio
+    /// that reveals a question with aria-expanded, which ARIA does not list for radios. GOV.UK keeps it on
+    /// purpose, as screen readers announce it (a known issue: alphagov/govuk-frontend#979), so only that is let through.
+    /// </summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
         });
+        static bool RevealingRadio(AxeResultNode node) =>
+            node.Html.StartsWith("<input class=\"govuk-radios__input\"", StringComparison.Ordinal)
+            && node.Html.Contains("aria-controls=\"conditional-", StringComparison.Ordinal)
+            && node.All.Concat(node.Any).Concat(node.None).All(check => check.Message.Contains("aria-expanded", StringComparison.Ordinal));
         var problems = result.Violations
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}")
+            .Select(v => (v, Nodes: v.Id == "aria-allowed-attr" ? v.Nodes.Where(n => !RevealingRadio(n)).ToList() : [.. v.Nodes]))
+            .Where(p => p.Nodes.Count > 0)
+            .Select(p => $"{p.v.Id} ({p.v.Impact}): {p.v.Help} at {string.Join(", ", p.Nodes.Select(n => string.Join(" ", n.Target)))}")
             .ToList();
         Assert.True(problems.Count == 0, $"{page.Url}: " + string.Join(Environment.NewLine, problems));
     }

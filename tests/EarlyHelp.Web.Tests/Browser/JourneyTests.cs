@@ -11,35 +11,17 @@ public sealed class BrowserCollection
 }
 
 /// <summary>
-/// The practitioners' journey in a real browser: sign in, record an enquiry, decide and allocate, and see the
-/// family with the engine's verdict. Every page is checked with axe-core, and the forms also work with
-/// JavaScript turned off.
+/// The whole journey in a real browser: sign in, record an enquiry, decide and allocate, assess, plan, review,
+/// record evidence, close, and see the engine's verdict. Every page is checked with axe-core, and the forms also
+/// work with JavaScript turned off.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class JourneyTests(SqliteSite site, Browser browser) : IClassFixture<SqliteSite>, IClassFixture<Browser>
 {
-    private async Task<IPage> SignInAsync(IBrowserContext context, string user, bool javaScript = true)
-    {
-        // Generous: on a 2-core machine the browser shares the processor with the rest of the test run.
-        context.SetDefaultTimeout(60_000);
-        Assertions.SetDefaultExpectTimeout(30_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(site.Address, "/sign-in").ToString());
-        if (javaScript)
-        {
-            // axe-core runs in the page, so pages are checked in the browser with JavaScript on.
-            await Browser.AssertAccessibleAsync(page);
-        }
-
-        await page.GetByLabel("Email address").FillAsync($"{user}@test.example");
-        await page.GetByLabel("Password").FillAsync(CaseworkSite.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/caseload**");
-        return page;
-    }
+    private Task<IPage> SignInAsync(IBrowserContext context, string user, bool javaScript = true) => Browser.SignInAsync(context, site.Address, user, javaScript);
 
     [Fact]
-    public async Task Sign_in_record_an_enquiry_allocate_it_and_see_the_verdict()
+    public async Task Enquiry_allocation_assessment_plan_review_and_closure_with_the_verdict()
     {
         await using var context = await browser.Chromium.NewContextAsync(Browser.ContextOptions());
         var page = await SignInAsync(context, "north.manager");
@@ -89,6 +71,86 @@ public sealed class JourneyTests(SqliteSite site, Browser browser) : IClassFixtu
         await lead.GetByRole(AriaRole.Link, new() { Name = "Members" }).ClickAsync();
         await Assertions.Expect(lead.Locator("main")).ToContainTextAsync("Gemma Hollis");
         await Browser.AssertAccessibleAsync(lead);
+
+        await AssessAsync(lead);
+        await PlanAsync(lead);
+        await ReviewAndCloseAsync(lead);
+    }
+
+    /// <summary>The whole-family assessment: every headline outcome's section, the level of need, check answers, complete.</summary>
+    private static async Task AssessAsync(IPage lead)
+    {
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Assessment" }).ClickAsync();
+        await Browser.AssertAccessibleAsync(lead);
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Start the assessment" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("main")).ToContainTextAsync("You have completed 0 of 12 sections");
+
+        var sections = await lead.Locator(".govuk-task-list").First.Locator("a.govuk-task-list__link").AllInnerTextsAsync();
+        Assert.Equal(10, sections.Count);
+        var first = true;
+        foreach (var section in sections)
+        {
+            await lead.GetByRole(AriaRole.Link, new() { Name = section, Exact = true }).ClickAsync();
+            await lead.GetByLabel("What is going well").FillAsync($"{section}: the family's own strengths");
+            if (first)
+            {
+                // A section saved without saying whether it is complete is asked again, keeping what was typed.
+                await lead.GetByRole(AriaRole.Button, new() { Name = "Save and return" }).ClickAsync();
+                await Assertions.Expect(lead.Locator(".govuk-error-summary")).ToContainTextAsync("Select yes if you have completed this section");
+                await Assertions.Expect(lead.GetByLabel("What is going well")).ToHaveValueAsync($"{section}: the family's own strengths");
+                await Browser.AssertAccessibleAsync(lead);
+                first = false;
+            }
+
+            await lead.GetByLabel("Yes", new() { Exact = true }).CheckAsync();
+            await lead.GetByRole(AriaRole.Button, new() { Name = "Save and return" }).ClickAsync();
+            await Assertions.Expect(lead.Locator(".govuk-notification-banner")).ToContainTextAsync($"{section}: saved");
+        }
+
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Level of need" }).ClickAsync();
+        await Browser.AssertAccessibleAsync(lead);
+        await lead.GetByLabel("Level 3: multiple or complex needs").CheckAsync();
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Save and return" }).ClickAsync();
+
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Check your answers and complete" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("main")).ToContainTextAsync("Family requires support with finances");
+        await Browser.AssertAccessibleAsync(lead);
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Complete the assessment" }).ClickAsync();
+        await lead.WaitForURLAsync("**/plan");
+        await Assertions.Expect(lead.Locator(".govuk-notification-banner")).ToContainTextAsync("Assessment completed");
+    }
+
+    /// <summary>The Family Plan: an action for a need, and the family's agreement to the plan.</summary>
+    private static async Task PlanAsync(IPage lead)
+    {
+        await Browser.AssertAccessibleAsync(lead);
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Add an action" }).ClickAsync();
+        await Browser.AssertAccessibleAsync(lead);
+        await lead.GetByLabel("Which need is this action for?").SelectOptionAsync("FIN-DEBT");
+        await lead.GetByLabel("What will be done").FillAsync("Book a debt advice appointment with Citizens Advice");
+        await lead.GetByLabel("Who will do it").FillAsync("Gemma Hollis");
+        await lead.GetByLabel("Their agency").FillAsync("The family");
+        var due = DateTime.Today.AddDays(21);
+        var dueBy = lead.Locator("#Input-DueOn");
+        await dueBy.GetByLabel("Day").FillAsync(due.Day.ToString());
+        await dueBy.GetByLabel("Month").FillAsync(due.Month.ToString());
+        await dueBy.GetByLabel("Year").FillAsync(due.Year.ToString());
+        await lead.GetByLabel("High").CheckAsync();
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Add action" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("main")).ToContainTextAsync("Book a debt advice appointment with Citizens Advice");
+
+        var today = DateTime.Today;
+        var agreed = lead.Locator("#AgreedOn");
+        await agreed.GetByLabel("Day").FillAsync(today.Day.ToString());
+        await agreed.GetByLabel("Month").FillAsync(today.Month.ToString());
+        await agreed.GetByLabel("Year").FillAsync(today.Year.ToString());
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Record the family's agreement" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("main")).ToContainTextAsync($"The family agreed this plan on {today:d MMMM yyyy}");
+        await Browser.AssertAccessibleAsync(lead);
+
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Claim" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("main")).ToContainTextAsync("Not claimable yet");
+        await Browser.AssertAccessibleAsync(lead);
     }
 
     [Fact]
@@ -108,5 +170,80 @@ public sealed class JourneyTests(SqliteSite site, Browser browser) : IClassFixtu
 
         await page.GotoAsync(new Uri(site.Address, "/caseload?show=all&sort=reference&descending=false").ToString());
         await Assertions.Expect(page.Locator("#caseload-count")).ToContainTextAsync("famil");
+    }
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+
+    private static async Task FillDateAsync(IPage page, string id, DateOnly date)
+    {
+        await page.Locator($"#{id}-day").FillAsync(date.Day.ToString());
+        await page.Locator($"#{id}-month").FillAsync(date.Month.ToString());
+        await page.Locator($"#{id}-year").FillAsync(date.Year.ToString());
+    }
+
+    private static async Task ExpectNoticeAsync(IPage page, string text)
+    {
+        await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync(text);
+        await Browser.AssertAccessibleAsync(page);
+    }
+
+    /// <summary>Review and close: a Team Around the Family meeting, a contact on the timeline, evidence for a need, closure.</summary>
+    private static async Task ReviewAndCloseAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Meetings and reviews" }).ClickAsync();
+        await Browser.AssertAccessibleAsync(page);
+
+        // A mistake first: the error summary, checked with axe-core too, and nothing typed lost.
+        await page.GetByLabel("Who attended").FillAsync("Gemma Hollis, Oakfield Primary School, Early Help");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save meeting" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter what was decided");
+        await Assertions.Expect(page.GetByLabel("Who attended")).ToHaveValueAsync("Gemma Hollis, Oakfield Primary School, Early Help");
+        await Browser.AssertAccessibleAsync(page);
+
+        await page.GetByLabel("Team Around the Family meeting").CheckAsync();
+        await FillDateAsync(page, "NewMeeting-HeldOn", Today); // the enquiry came in today
+        await page.GetByLabel("What was decided").FillAsync("Debt advice referral; school to check attendance weekly.");
+        await FillDateAsync(page, "NewMeeting-NextReviewOn", Today.AddDays(41));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save meeting" }).ClickAsync();
+        await ExpectNoticeAsync(page, "Team Around the Family meeting on");
+        await Assertions.Expect(page.Locator("#next-review")).ToContainTextAsync(Today.AddDays(41).ToString("d MMMM yyyy"));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Timeline" }).ClickAsync();
+        await Browser.AssertAccessibleAsync(page);
+        await page.GetByLabel("Phone call").CheckAsync();
+        await FillDateAsync(page, "Input-OccurredOn", Today);
+        await page.GetByLabel("What happened").FillAsync("Gemma rang: the debt advice appointment is on Friday.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to the timeline" }).ClickAsync();
+        await ExpectNoticeAsync(page, "Phone call added");
+        await Assertions.Expect(page.Locator(".moj-timeline__item").First).ToContainTextAsync("Gemma rang");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Evidence and outcomes" }).ClickAsync();
+        await Browser.AssertAccessibleAsync(page);
+        await page.GetByLabel("Which need is this evidence for?").SelectOptionAsync(new SelectOptionValue { Label = "Family requires support with finances and/or has unmanageable debt – whole family" });
+        await page.GetByLabel("Kind of evidence").SelectOptionAsync("practitioner-assessment");
+        await page.GetByLabel("Yes").CheckAsync();
+        await page.GetByLabel("What the evidence shows (optional)").FillAsync("Repayment plan agreed with the landlord.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save evidence" }).ClickAsync();
+        await ExpectNoticeAsync(page, "Evidence recorded for Family requires support with finances");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Repayment plan agreed with the landlord.");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close episode 1" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Close episode 1" })).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(page);
+        // With JavaScript the step up's question stays hidden until its radio is chosen.
+        var reasons = page.GetByLabel("Why is the family being stepped up to children's social care?");
+        await Assertions.Expect(reasons).ToBeHiddenAsync();
+        await page.GetByLabel("Step up to children's social care").CheckAsync();
+        await reasons.FillAsync("Strategy discussion held: the threshold for a child in need assessment is met.");
+        await page.GetByLabel("Level 4: specialist (children's social care)").CheckAsync();
+        await page.GetByLabel("Yes").CheckAsync();
+        await Browser.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close episode 1" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/families/[0-9a-f-]{36}$"));
+        await ExpectNoticeAsync(page, "Episode 1 closed: step up to children's social care");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("The family cannot be claimed for yet");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Timeline" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".moj-timeline__item").First).ToContainTextAsync("Episode 1 closed: Step up to children's social care");
     }
 }

@@ -6,6 +6,7 @@ using EarlyHelp.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace EarlyHelp.Web.Tests.Casework;
 
@@ -33,6 +34,11 @@ public abstract partial class CaseworkSite : IAsyncLifetime
 
     protected virtual Task StopDatabaseAsync() => Task.CompletedTask;
 
+    /// <summary>More configuration for a site of a kind, e.g. a council's identity provider.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         var connection = await ConnectionStringAsync();
@@ -40,6 +46,8 @@ public abstract partial class CaseworkSite : IAsyncLifetime
         {
             b.Configuration["ConnectionStrings:EarlyHelp"] = connection;
             b.Configuration["EarlyHelp:Demo"] = "false";
+            b.Configuration["EarlyHelp:NightlyVerdicts"] = "false"; // tests run it themselves, when they choose
+            Configure(b);
         });
         await WebHost.PrepareDatabaseAsync(app);
         await SeedAsync();
@@ -85,56 +93,73 @@ public abstract partial class CaseworkSite : IAsyncLifetime
         await User("auditor", Roles.Auditor, null);
         await User("admin", Roles.Administrator, null);
 
-        Family NewFamily(string reference, ApplicationUser lead, Team team, bool closed, ApplicationUser? teamMember = null)
+        FamilyA = db.Families.Add(NewFamily("FAM-A", northPractitioner, north.Id, closed: false)).Entity.Id;
+        FamilyB = db.Families.Add(NewFamily("FAM-B", southPractitioner, south.Id, closed: false, teamMember: schoolPractitioner)).Entity.Id;
+        FamilyClosed = db.Families.Add(NewFamily("FAM-C", southPractitioner, south.Id, closed: true)).Entity.Id;
+        await db.SaveChangesAsync();
+    }
+
+    private static Family NewFamily(string reference, ApplicationUser lead, Guid team, bool closed, ApplicationUser? teamMember = null)
+    {
+        var family = new Family { Reference = reference, Address = new Address { Line1 = "1 Test Street", Town = "Walsall", Postcode = "WS1 1AA" } };
+        family.Members.Add(new FamilyMember { GivenName = "Sarah", FamilyName = "Green", Relationship = "Mother", DateOfBirth = new DateOnly(1988, 4, 2) });
+        family.Members.Add(new FamilyMember { GivenName = "Jay", FamilyName = "Green", Relationship = "Son", DateOfBirth = new DateOnly(2012, 9, 15) });
+        var episode = new Episode
         {
-            var family = new Family { Reference = reference, Address = new Address { Line1 = "1 Test Street", Town = "Walsall", Postcode = "WS1 1AA" } };
-            family.Members.Add(new FamilyMember { GivenName = "Sarah", FamilyName = "Green", Relationship = "Mother", DateOfBirth = new DateOnly(1988, 4, 2) });
-            family.Members.Add(new FamilyMember { GivenName = "Jay", FamilyName = "Green", Relationship = "Son", DateOfBirth = new DateOnly(2012, 9, 15) });
-            var episode = new Episode
-            {
-                Number = 1,
-                Stage = closed ? EpisodeStage.Closed : EpisodeStage.Plan,
-                FrameworkId = "national-2022",
-                ReceivedOn = new DateOnly(2023, 10, 2),
-                EnquirySource = "Oakfield Primary School",
-                EnquiryReason = "Attendance has dropped.",
-                FamilyAgreesToEarlyHelp = true,
-                TeamId = team.Id,
-                LeadPractitionerId = lead.Id,
-                AllocatedOn = new DateOnly(2023, 10, 5),
-                AssessmentCompletedOn = new DateOnly(2023, 10, 20),
-                FamilyPlanAgreedOn = new DateOnly(2023, 11, 1),
-                SupportReceived = true,
-                ClosedOn = closed ? new DateOnly(2024, 6, 28) : null,
-                Needs =
-                [
-                    new EpisodeNeed { Code = "FIN-DEBT", IdentifiedOn = new DateOnly(2023, 10, 2) },
-                    new EpisodeNeed { Code = "REL-PARENTING", IdentifiedOn = new DateOnly(2023, 10, 2) },
-                    new EpisodeNeed { Code = "HLT-ADULT-MH", IdentifiedOn = new DateOnly(2023, 10, 2) },
-                ],
-            };
-            if (teamMember is not null)
-            {
-                episode.TeamAroundTheFamily.Add(new TeamAroundTheFamilyMember { UserId = teamMember.Id, Agency = "Oakfield Primary School" });
-            }
-
-            if (closed)
-            {
-                foreach (var need in episode.Needs)
-                {
-                    episode.Evidence.Add(new EvidenceEntry { NeedCode = need.Code, RecordedOn = new DateOnly(2024, 6, 20), Kind = "practitioner-assessment", OutcomeAchieved = true, RecordedById = lead.Id });
-                }
-            }
-
-            family.Episodes.Add(episode);
-            db.Families.Add(family);
-            return family;
+            Number = 1,
+            Stage = closed ? EpisodeStage.Closed : EpisodeStage.Plan,
+            FrameworkId = "national-2022",
+            ReceivedOn = new DateOnly(2023, 10, 2),
+            EnquirySource = "Oakfield Primary School",
+            EnquiryReason = "Attendance has dropped.",
+            FamilyAgreesToEarlyHelp = true,
+            TeamId = team,
+            LeadPractitionerId = lead.Id,
+            AllocatedOn = new DateOnly(2023, 10, 5),
+            AssessmentCompletedOn = new DateOnly(2023, 10, 20),
+            FamilyPlanAgreedOn = new DateOnly(2023, 11, 1),
+            SupportReceived = true,
+            ClosedOn = closed ? new DateOnly(2024, 6, 28) : null,
+            Needs =
+            [
+                new EpisodeNeed { Code = "FIN-DEBT", IdentifiedOn = new DateOnly(2023, 10, 2) },
+                new EpisodeNeed { Code = "REL-PARENTING", IdentifiedOn = new DateOnly(2023, 10, 2) },
+                new EpisodeNeed { Code = "HLT-ADULT-MH", IdentifiedOn = new DateOnly(2023, 10, 2) },
+            ],
+        };
+        if (teamMember is not null)
+        {
+            episode.TeamAroundTheFamily.Add(new TeamAroundTheFamilyMember { UserId = teamMember.Id, Agency = "Oakfield Primary School" });
         }
 
-        FamilyA = NewFamily("FAM-A", northPractitioner, north, closed: false).Id;
-        FamilyB = NewFamily("FAM-B", southPractitioner, south, closed: false, teamMember: schoolPractitioner).Id;
-        FamilyClosed = NewFamily("FAM-C", southPractitioner, south, closed: true).Id;
+        if (closed)
+        {
+            foreach (var need in episode.Needs)
+            {
+                episode.Evidence.Add(new EvidenceEntry { NeedCode = need.Code, RecordedOn = new DateOnly(2024, 6, 20), Kind = "practitioner-assessment", OutcomeAchieved = true, RecordedById = lead.Id });
+            }
+        }
+
+        family.Episodes.Add(episode);
+        return family;
+    }
+
+    public Guid Id(SiteFamily family) => family switch
+    {
+        SiteFamily.A => FamilyA,
+        SiteFamily.B => FamilyB,
+        _ => FamilyClosed,
+    };
+
+    /// <summary>A family like A (north team, led by north.practitioner, an open plan) of its own, for a test that changes it.</summary>
+    public async Task<Guid> AddOpenFamilyAsync(string reference)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EarlyHelpDbContext>();
+        var lead = await db.Users.SingleAsync(u => u.UserName == "north.practitioner@test.example");
+        var family = db.Families.Add(NewFamily(reference, lead, lead.TeamId!.Value, closed: false)).Entity;
         await db.SaveChangesAsync();
+        return family.Id;
     }
 
     /// <summary>A family of its own for a test that changes it, so tests sharing the site do not see each other's changes.</summary>
@@ -185,7 +210,7 @@ public abstract partial class CaseworkSite : IAsyncLifetime
     private static partial Regex AntiForgery();
 }
 
-public sealed class SqliteSite : CaseworkSite
+public class SqliteSite : CaseworkSite
 {
     private readonly string file = Path.Combine(Path.GetTempPath(), $"earlyhelp-web-{Guid.NewGuid():N}.db");
 
@@ -199,7 +224,7 @@ public sealed class SqliteSite : CaseworkSite
     }
 }
 
-public sealed class PostgresSite : CaseworkSite
+public class PostgresSite : CaseworkSite
 {
     private PostgresServer? server;
 

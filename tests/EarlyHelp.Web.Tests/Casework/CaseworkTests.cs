@@ -62,7 +62,7 @@ public abstract class CaseworkTests<TSite>(TSite site) : IClassFixture<TSite>
     public async Task Each_role_sees_only_the_families_its_relationship_allows(string user, SiteFamily family, HttpStatusCode expected)
     {
         var client = await site.SignedInAsync(user);
-        var id = Id(family);
+        var id = site.Id(family);
         foreach (var page in new[] { "", "/members" })
         {
             var response = await client.GetAsync($"/families/{id}{page}");
@@ -296,13 +296,6 @@ public abstract class CaseworkTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync($"/families/{site.FamilyClosed}/audit")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/families/{site.FamilyA}/audit")).StatusCode);
     }
-
-    private Guid Id(SiteFamily family) => family switch
-    {
-        SiteFamily.A => site.FamilyA,
-        SiteFamily.B => site.FamilyB,
-        _ => site.FamilyClosed,
-    };
 }
 
 public sealed class SqliteCaseworkTests(SqliteSite site) : CaseworkTests<SqliteSite>(site);

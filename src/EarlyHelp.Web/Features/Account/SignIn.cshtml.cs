@@ -1,12 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using EarlyHelp.Data;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace EarlyHelp.Web.Features.Account;
 
-public sealed class SignInModel(SignInManager<ApplicationUser> signIn) : PageModel
+public sealed class SignInModel(SignInManager<ApplicationUser> signIn, IOptions<CouncilSignInOptions> council) : PageModel
 {
     [BindProperty]
     [Display(Name = "Email address")]
@@ -21,6 +23,9 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signIn) : PageMod
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    /// <summary>The council's identity provider, when one is configured: shown as a "Sign in with ..." button.</summary>
+    public CouncilSignInOptions? Council => council.Value.Enabled ? council.Value : null;
 
     public void OnGet()
     {
@@ -43,6 +48,40 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signIn) : PageMod
             ? "This account is locked after too many failed attempts. Try again in 15 minutes"
             : "Enter a correct email address and password");
         Password = null;
+        return Page();
+    }
+
+    /// <summary>Off to the council's identity provider; it sends the person back to <see cref="OnGetCouncilDoneAsync"/>.</summary>
+    public IActionResult OnGetCouncil()
+    {
+        if (Council is null)
+        {
+            return NotFound();
+        }
+
+        var done = Url.Page("/Account/SignIn", "CouncilDone", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
+        return Challenge(signIn.ConfigureExternalAuthenticationProperties(CouncilSignInOptions.Scheme, done), CouncilSignInOptions.Scheme);
+    }
+
+    public async Task<IActionResult> OnGetCouncilDoneAsync([FromServices] CouncilAccounts accounts)
+    {
+        if (Council is null)
+        {
+            return NotFound();
+        }
+
+        if (await accounts.SignInAsync(HttpContext) is { } problem)
+        {
+            ModelState.AddModelError(nameof(Email), problem);
+            return Page();
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/caseload");
+    }
+
+    public IActionResult OnGetCouncilFailed()
+    {
+        ModelState.AddModelError(nameof(Email), $"Sign-in with {council.Value.DisplayName} did not finish. Try again, or sign in with your email address and password");
         return Page();
     }
 }

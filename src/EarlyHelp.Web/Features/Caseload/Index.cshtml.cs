@@ -1,4 +1,5 @@
 using EarlyHelp.Core.Casework;
+using EarlyHelp.Core.Outcomes;
 using EarlyHelp.Data;
 using EarlyHelp.Web.Features.Families;
 using Microsoft.AspNetCore.Mvc;
@@ -37,6 +38,17 @@ public sealed class IndexModel(EarlyHelpDbContext db, CaseAccess access, TimePro
     [BindProperty(SupportsGet = true)]
     public bool Overdue { get; set; }
 
+    /// <summary>One of <see cref="ClaimFilters"/>' keys: the engine's claim status, as stored when the record last changed.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Claim { get; set; }
+
+    public static readonly IReadOnlyDictionary<string, string> ClaimFilters = new Dictionary<string, string>
+    {
+        ["claimable"] = "Claimable now",
+        ["soon"] = "Becomes claimable",
+        ["not-claimable"] = "Not claimable",
+    };
+
     [BindProperty(SupportsGet = true)]
     public string Sort { get; set; } = "received";
 
@@ -56,7 +68,7 @@ public sealed class IndexModel(EarlyHelpDbContext db, CaseAccess access, TimePro
 
     public DateOnly Today { get; private set; }
 
-    public sealed record Row(Guid FamilyId, string Reference, string Name, EpisodeStage Stage, DateOnly ReceivedOn, string? Lead, string? Team, DateOnly? NextReview, bool ReviewOverdue);
+    public sealed record Row(Guid FamilyId, string Reference, string Name, EpisodeStage Stage, DateOnly ReceivedOn, string? Lead, string? Team, DateOnly? NextReview, bool ReviewOverdue, string Claim);
 
     public async Task OnGetAsync()
     {
@@ -83,6 +95,15 @@ public sealed class IndexModel(EarlyHelpDbContext db, CaseAccess access, TimePro
             episodes = episodes.Where(e => e.TeamId == team);
         }
 
+        // A pending family whose date has come is claimable now, without waiting for its record to change.
+        episodes = Claim switch
+        {
+            "claimable" => episodes.Where(e => e.ClaimStatus == ClaimStatus.Claimable || (e.ClaimStatus == ClaimStatus.Pending && e.ClaimableOn <= today)),
+            "soon" => episodes.Where(e => e.ClaimStatus == ClaimStatus.Pending && (e.ClaimableOn == null || e.ClaimableOn > today)),
+            "not-claimable" => episodes.Where(e => e.ClaimStatus == ClaimStatus.NotClaimable),
+            _ => episodes,
+        };
+
         var rows =
             from e in episodes
             join f in db.Families on e.FamilyId equals f.Id
@@ -97,6 +118,8 @@ public sealed class IndexModel(EarlyHelpDbContext db, CaseAccess access, TimePro
                 Lead = db.Users.Where(u => u.Id == e.LeadPractitionerId).Select(u => u.DisplayName).FirstOrDefault(),
                 Team = db.Teams.Where(t => t.Id == e.TeamId).Select(t => t.Name).FirstOrDefault(),
                 NextReview = nextReview,
+                e.ClaimStatus,
+                e.ClaimableOn,
             };
         if (Overdue)
         {
@@ -121,7 +144,7 @@ public sealed class IndexModel(EarlyHelpDbContext db, CaseAccess access, TimePro
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         var page = await rows.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync();
         Rows = [.. page.Select(r => new Row(r.FamilyId, r.Reference, r.Name ?? "", r.Stage, r.ReceivedOn, r.Lead, r.Team, r.NextReview,
-            r.Stage != EpisodeStage.Closed && r.NextReview is { } next && next < today))];
+            r.Stage != EpisodeStage.Closed && r.NextReview is { } next && next < today, ClaimText(r.ClaimStatus, r.ClaimableOn, today)))];
     }
 
     /// <summary>A link to this list with some settings changed and the rest kept.</summary>
@@ -133,12 +156,23 @@ public sealed class IndexModel(EarlyHelpDbContext db, CaseAccess access, TimePro
             ["stage"] = Stage,
             ["team"] = Team?.ToString(),
             ["overdue"] = Overdue ? "true" : null,
+            ["claim"] = Claim,
             ["sort"] = sort ?? Sort,
             ["descending"] = (descending ?? Descending) ? "true" : "false",
             ["page"] = (page ?? PageNumber).ToString(),
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/caseload", query.Where(p => !string.IsNullOrEmpty(p.Value))!);
     }
+
+    private static string ClaimText(ClaimStatus? status, DateOnly? on, DateOnly today) => status switch
+    {
+        ClaimStatus.Claimable => "Claimable",
+        ClaimStatus.Pending when on <= today => "Claimable",
+        ClaimStatus.Pending when on is { } date => $"From {date:d MMM yyyy}",
+        ClaimStatus.Pending => "Pending",
+        ClaimStatus.NotClaimable => "Not claimable",
+        _ => "",
+    };
 
     public static string StageName(EpisodeStage stage) => stage switch
     {

@@ -6,7 +6,8 @@ namespace EarlyHelp.Web.Features.Families;
 /// <summary>Writes the append-only record of who read, changed or was refused a family's record, when and from where.</summary>
 public sealed class AuditLog(EarlyHelpDbContext db, TimeProvider clock)
 {
-    public async Task WriteAsync(HttpContext http, Guid familyId, string action)
+    /// <param name="familyId">The family read, changed or refused; null for a refusal that names no family (an enquiry).</param>
+    public async Task WriteAsync(HttpContext http, Guid? familyId, string action)
     {
         db.Audit.Add(new AuditEntry
         {

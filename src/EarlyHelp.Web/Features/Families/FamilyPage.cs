@@ -47,8 +47,17 @@ public abstract class FamilyPage(EarlyHelpDbContext db, CaseAccess access, TimeP
 
         Family = family;
         Episode = family.Episodes.MaxBy(e => e.Number);
+        if (await PrepareAsync() is { } result)
+        {
+            context.Result = result;
+            return;
+        }
+
         await next();
     }
+
+    /// <summary>Loads what a page needs once access is granted; a result (not found, forbidden) ends the request.</summary>
+    protected virtual Task<IActionResult?> PrepareAsync() => Task.FromResult<IActionResult?>(null);
 
     private Task AuditAsync(string action) => HttpContext.RequestServices.GetRequiredService<AuditLog>().WriteAsync(HttpContext, FamilyId, action);
 }
