@@ -90,4 +90,19 @@ public class BadFileTests
         Assert.Equal("health.csv:1001:1: person_id: 'X999' is not in people.csv", errors[999]);
         Assert.Equal("health.csv:1001: and 500 more problems in this file (only the first 1000 are listed)", errors[1000]);
     }
+
+    [Fact]
+    public void Files_saved_on_Windows_with_a_byte_order_mark_and_CRLF_are_read_and_located_alike()
+    {
+        using var data = new TestData().People("A1,F1,1985-03-01,", "C1,F1,2013-05-01,");
+        var folder = data.Write();
+        File.WriteAllText(
+            Path.Combine(folder, "police.csv"),
+            "person_id,date,type,role,severe\r\nA1,2025-01-01,asb,subject,0\r\nA1,2025-01-01,asb,subject,0\r\n",
+            new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        Assert.Equal(["CRM-ADULT"], data.Needs("national-2022", "2025-07-31"));
+
+        File.AppendAllText(Path.Combine(folder, "police.csv"), "A1,2025-01-32,asb,subject,0\r\n");
+        Assert.Equal(["police.csv:4:2: date: '2025-01-32' is not a date (YYYY-MM-DD)"], Errors(data));
+    }
 }
