@@ -278,9 +278,9 @@ public sealed class GovUkErrorSummaryTagHelper : TagHelper
     }
 
     /// <summary>
-    /// Where a field comes in its form: the declaration order of the properties along its key ("Input.DueOn"), so
-    /// that the summary lists errors in the order the form asks its questions, as GOV.UK asks. Keys that name
-    /// no property (a page-level error) come first.
+    /// Where a field comes in its form: the declaration order of the properties along its key ("Input.DueOn"), and
+    /// the position in a list ("Items[3].Value"), so that the summary lists errors in the order the form asks its
+    /// questions, as GOV.UK asks. Keys that name no property (a page-level error) come first.
     /// </summary>
     private static int[] FieldOrder(Type model, string key)
     {
@@ -299,10 +299,19 @@ public sealed class GovUkErrorSummaryTagHelper : TagHelper
             // Properties come back in declaration order, derived classes first: the metadata token keeps source order.
             order.Add(properties[index].MetadataToken);
             type = properties[index].PropertyType;
+            if (part.EndsWith(']') && int.TryParse(part[(name.Length + 1)..^1], out var position) && ElementType(type) is { } element)
+            {
+                order.Add(position);
+                type = element;
+            }
         }
 
         return [.. order];
     }
+
+    private static Type? ElementType(Type list) =>
+        list.IsArray ? list.GetElementType() : list.GetInterfaces().Append(list)
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
 
     private sealed class FieldOrderComparer : IComparer<int[]>
     {
