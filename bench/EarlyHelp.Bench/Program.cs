@@ -4,8 +4,11 @@ using EarlyHelp.Bench;
 // Benchmark tools. See bench/README.md.
 //   generate --families N --out FILE.ndjson [--seed S]   synthetic national-2022 case files, one a line
 //   stages FILE.ndjson [FAMILIES] [FRAMEWORKS-DIR]       time reading, evaluating and writing on one thread
+//   sql-compare DIR AS-OF CANDIDATES.csv [ENGINES]        national-2022's identification as SQL in DuckDB and PostgreSQL
 return args switch
 {
+    ["sql-compare", var dir, var asOf, var candidates] => await SqlIdentification.RunAsync(dir, DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture), candidates, ["duckdb", "postgres"]),
+    ["sql-compare", var dir, var asOf, var candidates, var engines] => await SqlIdentification.RunAsync(dir, DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture), candidates, engines.Split(',')),
     ["generate", .. var rest] => Generate(rest),
     ["stages", var file] => Stages.Run(file, "frameworks", 20_000),
     ["stages", var file, var n] => Stages.Run(file, "frameworks", int.Parse(n, CultureInfo.InvariantCulture)),
@@ -67,5 +70,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: EarlyHelp.Bench generate --families N --out FILE.ndjson [--seed S]");
     Console.Error.WriteLine("       EarlyHelp.Bench stages FILE.ndjson [FAMILIES] [FRAMEWORKS-DIR]");
+    Console.Error.WriteLine("       EarlyHelp.Bench sql-compare DATA-DIR AS-OF CANDIDATES.csv [duckdb,postgres]");
     return 2;
 }

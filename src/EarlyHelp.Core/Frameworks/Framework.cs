@@ -81,6 +81,9 @@ public sealed class NeedDefinition
 
     /// <summary>The criteria as the file states them, for display.</summary>
     public System.Text.Json.Nodes.JsonNode? CriteriaDefinition { get; init; }
+
+    /// <summary>How partner data shows the need; null when no partner data can.</summary>
+    public IdentificationRule? Identification { get; init; }
 }
 
 public sealed class OutcomeMeasure

@@ -207,7 +207,7 @@ public static partial class FrameworkLoader
 
     private static NeedDefinition? ReadNeed(YamlObject n, string headline, HashSet<string> codes, Dictionary<int, Rule> measures)
     {
-        n.OnlyKeys("code", "summary", "description", "appliesTo", "dataSources", "outcomes", "evidence", "criteria");
+        n.OnlyKeys("code", "summary", "description", "appliesTo", "dataSources", "outcomes", "evidence", "criteria", "identification");
         var code = n.String("code");
         if (code is not null && !codes.Add(code))
         {
@@ -227,6 +227,7 @@ public static partial class FrameworkLoader
             Evidence = n.Strings("evidence"),
             Criteria = criteria ?? new AllRule([]),
             CriteriaDefinition = n.Raw("criteria") is { } raw ? YamlObject.ToJson(raw) : null,
+            Identification = n.Object("identification", required: false) is { } i ? ReadIdentification(i) : null,
         };
         return need;
     }

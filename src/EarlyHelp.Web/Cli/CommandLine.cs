@@ -17,6 +17,8 @@ public static class CommandLine
         root.Subcommands.Add(new Command("serve", "Serve the web application (the default; --urls changes the address)."));
         root.Subcommands.Add(Frameworks());
         root.Subcommands.Add(Evaluate());
+        root.Subcommands.Add(IdentificationCommands.Identify());
+        root.Subcommands.Add(IdentificationCommands.Synth());
         root.Subcommands.Add(ValueCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }

@@ -1,0 +1,563 @@
+using System.Diagnostics;
+using EarlyHelp.Core.Calendar;
+using EarlyHelp.Core.Frameworks;
+
+namespace EarlyHelp.Identification;
+
+/// <summary>What reading the files found: the data (null when any file has a problem) and every problem.</summary>
+public sealed record ReadResult(PartnerData? Data, IReadOnlyList<DataError> Errors, IReadOnlyList<FileSummary> Files, TimeSpan PeopleTime, TimeSpan OtherFilesTime);
+
+/// <summary>One file read: rows, rows kept for the rules, problems, or why it was not read.</summary>
+public sealed record FileSummary(string Name, long Rows, long Kept, long Errors, TimeSpan Time, string? Note = null);
+
+/// <summary>
+/// Streams the partner files of a folder into <see cref="PartnerData"/>: people.csv first (it gives every other
+/// file its person and household numbers), then the others in parallel, each checked in full. Every problem is
+/// reported with its file, line and column; the data is refused if there is any.
+/// </summary>
+public sealed class PartnerDataReader(IdentificationProgress? progress = null)
+{
+    private static readonly PartnerDataset[] OtherFiles =
+    [
+        PartnerDataset.Attendance, PartnerDataset.Police, PartnerDataset.Benefits, PartnerDataset.Health,
+        PartnerDataset.Exclusions, PartnerDataset.Neet, PartnerDataset.SocialCare, PartnerDataset.Housing,
+    ];
+
+    private static readonly Dictionary<string, ExclusionKind>.AlternateLookup<ReadOnlySpan<char>> ExclusionKinds = Values.Lookup(PartnerVocabulary.ExclusionKinds);
+    private static readonly Dictionary<string, PoliceType>.AlternateLookup<ReadOnlySpan<char>> PoliceTypes = Values.Lookup(PartnerVocabulary.PoliceTypes);
+    private static readonly Dictionary<string, PoliceRole>.AlternateLookup<ReadOnlySpan<char>> PoliceRoles = Values.Lookup(PartnerVocabulary.PoliceRoles);
+    private static readonly Dictionary<string, NeetStatus>.AlternateLookup<ReadOnlySpan<char>> NeetStatuses = Values.Lookup(PartnerVocabulary.NeetStatuses);
+    private static readonly Dictionary<string, HousingStatus>.AlternateLookup<ReadOnlySpan<char>> HousingStatuses = Values.Lookup(PartnerVocabulary.HousingStatuses);
+    private static readonly Dictionary<string, SocialCareType>.AlternateLookup<ReadOnlySpan<char>> SocialCareTypes = Values.Lookup(PartnerVocabulary.SocialCareTypes);
+    private static readonly Dictionary<string, HealthFlag>.AlternateLookup<ReadOnlySpan<char>> HealthFlags = Values.Lookup(PartnerVocabulary.HealthFlags);
+
+    public ReadResult Read(string directory, IEnumerable<IdentificationRule> rules, DateOnly asOf, SchoolCalendar calendar)
+    {
+        var horizon = new Horizon(rules, asOf, calendar);
+        var summaries = new List<FileSummary>();
+        var errors = new List<DataError>();
+        var clock = Stopwatch.StartNew();
+        var peoplePath = Path.Combine(directory, "people.csv");
+        if (!File.Exists(peoplePath))
+        {
+            errors.Add(new DataError(peoplePath, 0, 0, "people.csv is required and was not found"));
+            return new ReadResult(null, errors, summaries, clock.Elapsed, TimeSpan.Zero);
+        }
+
+        var (people, peopleSummary, peopleErrors) = ReadPeople(peoplePath);
+        summaries.Add(peopleSummary);
+        errors.AddRange(peopleErrors);
+        var peopleTime = clock.Elapsed;
+        if (people is null)
+        {
+            // Without people every other file's person_id would be unknown: report people.csv's problems alone.
+            return new ReadResult(null, errors, summaries, peopleTime, TimeSpan.Zero);
+        }
+
+        clock.Restart();
+        var results = new (FileSummary Summary, List<DataError> Errors)[OtherFiles.Length];
+        Parallel.For(0, OtherFiles.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var dataset = OtherFiles[i];
+            var name = PartnerVocabulary.FileName(dataset);
+            var path = Path.Combine(directory, name);
+            if (!File.Exists(path))
+            {
+                results[i] = (new FileSummary(name, 0, 0, 0, TimeSpan.Zero, "not present"), []);
+                return;
+            }
+
+            if (!horizon.Used.Contains(dataset))
+            {
+                results[i] = (new FileSummary(name, 0, 0, 0, TimeSpan.Zero, "not used by this framework's rules"), []);
+                return;
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            using var input = new CsvInput(path, path);
+            progress?.Started(name, input);
+            var kept = ReadFile(dataset, input, people, horizon);
+            progress?.Finished(name);
+            var fileErrors = input.Errors().ToList();
+            results[i] = (new FileSummary(name, input.Rows, kept, input.ErrorCount, Stopwatch.GetElapsedTime(started)), fileErrors);
+        });
+
+        foreach (var (summary, fileErrors) in results)
+        {
+            summaries.Add(summary);
+            errors.AddRange(fileErrors);
+        }
+
+        return new ReadResult(errors.Count == 0 ? people : null, errors, summaries, peopleTime, clock.Elapsed);
+    }
+
+    private (PartnerData? Data, FileSummary Summary, List<DataError> Errors) ReadPeople(string path)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var input = new CsvInput(path, path);
+        progress?.Started("people.csv", input);
+        var columns = input.Columns(["person_id", "family_id", "date_of_birth"], ["expected_baby_due"]);
+        if (!input.HeaderOk)
+        {
+            return (null, new FileSummary("people.csv", 0, 0, input.ErrorCount, Stopwatch.GetElapsedTime(started)), input.Errors().ToList());
+        }
+
+        // Roughly 40 bytes a row: sizing the tables up front saves rehashing millions of keys.
+        var estimate = (int)Math.Min(int.MaxValue / 2, new FileInfo(path).Length / 40);
+        var personIndex = new Dictionary<string, int>(estimate, StringComparer.Ordinal);
+        var familyIndex = new Dictionary<string, int>(estimate / 2, StringComparer.Ordinal);
+        var personLookup = personIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+        var familyLookup = familyIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+        var ids = new List<string>(estimate);
+        var families = new List<string>(estimate / 2);
+        var personFamily = new RowBuffer<int>();
+        var dob = new RowBuffer<int>();
+        var due = new RowBuffer<int>();
+        while (input.Read())
+        {
+            var id = input.Field(columns[0]);
+            var family = input.Field(columns[1]);
+            var ok = true;
+            if (id.IsEmpty)
+            {
+                input.Error(columns[0], "is empty");
+                ok = false;
+            }
+            else if (personLookup.ContainsKey(id))
+            {
+                input.Error(columns[0], $"{Values.Quote(id)} appears more than once");
+                ok = false;
+            }
+
+            if (family.IsEmpty)
+            {
+                input.Error(columns[1], "is empty");
+                ok = false;
+            }
+
+            // A date of birth after the as-of date is not an error: that baby is simply not in the household yet.
+            if (!Values.TryDate(input.Field(columns[2]), out var born))
+            {
+                input.Error(columns[2], $"{Values.Quote(input.Field(columns[2]))} is not a date (YYYY-MM-DD)");
+                ok = false;
+            }
+
+            var expected = 0;
+            if (columns[3] >= 0 && input.Field(columns[3]) is { IsEmpty: false } dueText && !Values.TryDate(dueText, out expected))
+            {
+                input.Error(columns[3], $"{Values.Quote(dueText)} is not a date (YYYY-MM-DD) or blank");
+                ok = false;
+            }
+
+            if (!ok)
+            {
+                continue;
+            }
+
+            if (!familyLookup.TryGetValue(family, out var f))
+            {
+                f = families.Count;
+                var familyId = family.ToString();
+                families.Add(familyId);
+                familyIndex.Add(familyId, f);
+            }
+
+            var personId = id.ToString();
+            personIndex.Add(personId, ids.Count);
+            ids.Add(personId);
+            personFamily.Add(f);
+            dob.Add(born);
+            due.Add(expected);
+        }
+
+        progress?.Finished("people.csv");
+        var summary = new FileSummary("people.csv", input.Rows, ids.Count, input.ErrorCount, Stopwatch.GetElapsedTime(started));
+        if (input.ErrorCount > 0)
+        {
+            return (null, summary, input.Errors().ToList());
+        }
+
+        // Members of each household, in file order (a stable counting sort by household).
+        var familyOf = personFamily.Span.ToArray();
+        var offsets = new int[families.Count + 1];
+        foreach (var f in familyOf)
+        {
+            offsets[f + 1]++;
+        }
+
+        for (var f = 0; f < families.Count; f++)
+        {
+            offsets[f + 1] += offsets[f];
+        }
+
+        var members = new int[familyOf.Length];
+        var next = offsets.AsSpan(0, families.Count).ToArray();
+        for (var p = 0; p < familyOf.Length; p++)
+        {
+            members[next[familyOf[p]]++] = p;
+        }
+
+        var data = new PartnerData
+        {
+            PersonIds = [.. ids],
+            PersonFamily = familyOf,
+            DateOfBirth = dob.Span.ToArray(),
+            ExpectedBabyDue = due.Span.ToArray(),
+            FamilyIds = [.. families],
+            MemberOffsets = offsets,
+            Members = members,
+        };
+        data.Index(personIndex, familyIndex);
+        return (data, summary, []);
+    }
+
+    private static long ReadFile(PartnerDataset dataset, CsvInput input, PartnerData people, Horizon horizon) => dataset switch
+    {
+        PartnerDataset.Attendance => ReadAttendance(input, people, horizon),
+        PartnerDataset.Exclusions => ReadExclusions(input, people, horizon),
+        PartnerDataset.Police => ReadPolice(input, people, horizon),
+        PartnerDataset.Benefits => ReadBenefits(input, people, horizon),
+        PartnerDataset.Neet => ReadNeet(input, people, horizon),
+        PartnerDataset.Housing => ReadHousing(input, people, horizon),
+        PartnerDataset.SocialCare => ReadSocialCare(input, people, horizon),
+        _ => ReadHealth(input, people, horizon),
+    };
+
+    private static bool Person(CsvInput input, int column, PartnerData people, out int person)
+    {
+        var id = input.Field(column);
+        if (people.PersonLookup.TryGetValue(id, out person))
+        {
+            return true;
+        }
+
+        input.Error(column, id.IsEmpty ? "is empty" : $"{Values.Quote(id)} is not in people.csv");
+        return false;
+    }
+
+    private static bool Date(CsvInput input, int column, out int day)
+    {
+        if (Values.TryDate(input.Field(column), out day))
+        {
+            return true;
+        }
+
+        input.Error(column, $"{Values.Quote(input.Field(column))} is not a date (YYYY-MM-DD)");
+        return false;
+    }
+
+    private static bool Word<T>(CsvInput input, int column, Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> words, IReadOnlyDictionary<string, T> vocabulary, out T value)
+    {
+        if (Values.TryWord(words, input.Field(column), out value))
+        {
+            return true;
+        }
+
+        input.Error(column, $"{Values.Quote(input.Field(column))} is not one of {string.Join(", ", vocabulary.Keys)}");
+        return false;
+    }
+
+    private static bool Count(CsvInput input, int column, out int value)
+    {
+        if (Values.TryCount(input.Field(column), out value))
+        {
+            return true;
+        }
+
+        input.Error(column, $"{Values.Quote(input.Field(column))} is not a whole number of 0 or more");
+        return false;
+    }
+
+    private static bool Flag(CsvInput input, int column, out bool value)
+    {
+        if (Values.TryFlag(input.Field(column), out value))
+        {
+            return true;
+        }
+
+        input.Error(column, $"{Values.Quote(input.Field(column))} is not 0 or 1");
+        return false;
+    }
+
+    /// <summary>An end date: blank while open (int.MaxValue), else a date not before the start.</summary>
+    private static bool EndDate(CsvInput input, int column, int start, bool startOk, out int end)
+    {
+        end = int.MaxValue;
+        var text = input.Field(column);
+        if (text.IsEmpty)
+        {
+            return true;
+        }
+
+        if (!Date(input, column, out end))
+        {
+            return false;
+        }
+
+        if (startOk && end < start)
+        {
+            input.Error(column, $"{DateOnly.FromDayNumber(end):yyyy-MM-dd} is before the start {DateOnly.FromDayNumber(start):yyyy-MM-dd}");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static long ReadAttendance(CsvInput input, PartnerData people, Horizon horizon)
+    {
+        var c = input.Columns(["person_id", "academic_year", "term", "possible_sessions", "attended_sessions", "authorised_absence", "unauthorised_absence"]);
+        if (!input.HeaderOk)
+        {
+            return 0;
+        }
+
+        var rows = new RowBuffer<AttendanceRow>();
+        while (input.Read())
+        {
+            var ok = Person(input, c[0], people, out var person);
+            if (!Values.TryAcademicYear(input.Field(c[1]), out var year))
+            {
+                input.Error(c[1], $"{Values.Quote(input.Field(c[1]))} is not an academic year like 2023/24");
+                ok = false;
+            }
+
+            var termText = input.Field(c[2]);
+            TermName termName;
+            switch (termText)
+            {
+                case "autumn": termName = TermName.Autumn; break;
+                case "spring": termName = TermName.Spring; break;
+                case "summer": termName = TermName.Summer; break;
+                default: termName = TermName.Autumn; ok = false; break;
+            }
+
+            if (termText is not ("autumn" or "spring" or "summer"))
+            {
+                input.Error(c[2], $"{Values.Quote(termText)} is not autumn, spring or summer");
+                ok = false;
+            }
+
+            ok &= Count(input, c[3], out var possible);
+            var attendedOk = Count(input, c[4], out var attended);
+            ok &= attendedOk;
+            ok &= Count(input, c[5], out var authorised);
+            ok &= Count(input, c[6], out var unauthorised);
+            if (ok && attended + authorised + unauthorised > possible)
+            {
+                input.Error(c[3], $"{possible} possible sessions is fewer than {attended} attended, {authorised} authorised and {unauthorised} unauthorised absence together");
+                ok = false;
+            }
+
+            if (!ok)
+            {
+                continue;
+            }
+
+            var term = new SchoolTerm(year, termName).Ordinal;
+            if (term >= horizon.AttendanceFromTerm && term <= horizon.AttendanceToTerm)
+            {
+                rows.Add(new AttendanceRow(person, term, possible, attended, authorised, unauthorised));
+            }
+        }
+
+        people.Attendance = rows.GroupBy(people.People, r => r.Person);
+        return people.Attendance.Count;
+    }
+
+    private static long ReadExclusions(CsvInput input, PartnerData people, Horizon horizon)
+    {
+        var c = input.Columns(["person_id", "date", "kind", "days"]);
+        if (!input.HeaderOk)
+        {
+            return 0;
+        }
+
+        var rows = new RowBuffer<ExclusionRow>();
+        while (input.Read())
+        {
+            var ok = Person(input, c[0], people, out var person);
+            ok &= Date(input, c[1], out var day);
+            ok &= Word(input, c[2], ExclusionKinds, PartnerVocabulary.ExclusionKinds, out var kind);
+            var daysText = input.Field(c[3]);
+            var days = 0d;
+            if (!(daysText.IsEmpty && kind == ExclusionKind.Permanent) && !Values.TryNumber(daysText, out days))
+            {
+                input.Error(c[3], $"{Values.Quote(daysText)} is not a number of days");
+                ok = false;
+            }
+
+            if (ok && day > horizon.ExclusionsAfter && day <= horizon.AsOf)
+            {
+                rows.Add(new ExclusionRow(person, day, (float)days, kind));
+            }
+        }
+
+        people.Exclusions = rows.GroupBy(people.People, r => r.Person);
+        return people.Exclusions.Count;
+    }
+
+    private static long ReadPolice(CsvInput input, PartnerData people, Horizon horizon)
+    {
+        var c = input.Columns(["person_id", "date", "type", "role", "severe"]);
+        if (!input.HeaderOk)
+        {
+            return 0;
+        }
+
+        var rows = new RowBuffer<PoliceRow>();
+        while (input.Read())
+        {
+            var ok = Person(input, c[0], people, out var person);
+            ok &= Date(input, c[1], out var day);
+            ok &= Word(input, c[2], PoliceTypes, PartnerVocabulary.PoliceTypes, out var type);
+            ok &= Word(input, c[3], PoliceRoles, PartnerVocabulary.PoliceRoles, out var role);
+            ok &= Flag(input, c[4], out var severe);
+            if (ok && day > horizon.PoliceAfter && day <= horizon.AsOf)
+            {
+                rows.Add(new PoliceRow(person, day, type, role, severe));
+            }
+        }
+
+        people.Police = rows.GroupBy(people.People, r => r.Person);
+        return people.Police.Count;
+    }
+
+    private static long ReadBenefits(CsvInput input, PartnerData people, Horizon horizon)
+    {
+        var c = input.Columns(["person_id", "start_date", "end_date", "benefit", "out_of_work"]);
+        if (!input.HeaderOk)
+        {
+            return 0;
+        }
+
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
+        var rows = new RowBuffer<BenefitRow>();
+        while (input.Read())
+        {
+            var ok = Person(input, c[0], people, out var person);
+            var startOk = Date(input, c[1], out var start);
+            ok &= startOk;
+            ok &= EndDate(input, c[2], start, startOk, out var end);
+            var benefit = input.Field(c[3]);
+            if (benefit.IsEmpty)
+            {
+                input.Error(c[3], "is empty");
+                ok = false;
+            }
+
+            ok &= Flag(input, c[4], out var outOfWork);
+            if (!ok || start > horizon.AsOf || end < horizon.AsOf)
+            {
+                continue;
+            }
+
+            if (!lookup.TryGetValue(benefit, out var name))
+            {
+                name = names.Count;
+                names.Add(benefit.ToString(), name);
+            }
+
+            rows.Add(new BenefitRow(person, start, end, name, outOfWork));
+        }
+
+        people.BenefitNames = [.. names.OrderBy(n => n.Value).Select(n => n.Key)];
+        people.Benefits = rows.GroupBy(people.People, r => r.Person);
+        return people.Benefits.Count;
+    }
+
+    private static long ReadNeet(CsvInput input, PartnerData people, Horizon horizon)
+    {
+        people.Neet = ReadDatedWords(input, people, "status", NeetStatuses, PartnerVocabulary.NeetStatuses, horizon.NeetAfter, horizon.AsOf, (p, d, w) => new NeetRow(p, d, w));
+        return people.Neet.Count;
+    }
+
+    /// <summary>A file of person_id, date and one word (NEET status, health flag), keeping rows dated after <paramref name="after"/>.</summary>
+    private static Grouped<TRow> ReadDatedWords<TWord, TRow>(
+        CsvInput input, PartnerData people, string column, Dictionary<string, TWord>.AlternateLookup<ReadOnlySpan<char>> words,
+        IReadOnlyDictionary<string, TWord> vocabulary, int after, int asOf, Func<int, int, TWord, TRow> row)
+        where TRow : struct, IPersonRow
+    {
+        var c = input.Columns(["person_id", "date", column]);
+        if (!input.HeaderOk)
+        {
+            return Grouped<TRow>.Empty;
+        }
+
+        var rows = new RowBuffer<TRow>();
+        while (input.Read())
+        {
+            var ok = Person(input, c[0], people, out var person);
+            ok &= Date(input, c[1], out var day);
+            ok &= Word(input, c[2], words, vocabulary, out var word);
+            if (ok && day > after && day <= asOf)
+            {
+                rows.Add(row(person, day, word));
+            }
+        }
+
+        return rows.GroupBy(people.People, r => r.Person);
+    }
+
+    private static long ReadHousing(CsvInput input, PartnerData people, Horizon horizon)
+    {
+        var c = input.Columns(["family_id", "date", "status"]);
+        if (!input.HeaderOk)
+        {
+            return 0;
+        }
+
+        var rows = new RowBuffer<HousingRow>();
+        while (input.Read())
+        {
+            var id = input.Field(c[0]);
+            var ok = people.FamilyLookup.TryGetValue(id, out var family);
+            if (!ok)
+            {
+                input.Error(c[0], id.IsEmpty ? "is empty" : $"{Values.Quote(id)} is not a family_id in people.csv");
+            }
+
+            ok &= Date(input, c[1], out var day);
+            ok &= Word(input, c[2], HousingStatuses, PartnerVocabulary.HousingStatuses, out var status);
+            if (ok && day > horizon.HousingAfter && day <= horizon.AsOf)
+            {
+                rows.Add(new HousingRow(family, day, status));
+            }
+        }
+
+        people.Housing = rows.GroupBy(people.Households, r => r.Family);
+        return people.Housing.Count;
+    }
+
+    private static long ReadSocialCare(CsvInput input, PartnerData people, Horizon horizon)
+    {
+        var c = input.Columns(["person_id", "start_date", "end_date", "type"]);
+        if (!input.HeaderOk)
+        {
+            return 0;
+        }
+
+        var rows = new RowBuffer<SocialCareRow>();
+        while (input.Read())
+        {
+            var ok = Person(input, c[0], people, out var person);
+            var startOk = Date(input, c[1], out var start);
+            ok &= startOk;
+            ok &= EndDate(input, c[2], start, startOk, out var end);
+            ok &= Word(input, c[3], SocialCareTypes, PartnerVocabulary.SocialCareTypes, out var type);
+            if (ok && start <= horizon.AsOf && end >= horizon.AsOf)
+            {
+                rows.Add(new SocialCareRow(person, start, end, type));
+            }
+        }
+
+        people.SocialCare = rows.GroupBy(people.People, r => r.Person);
+        return people.SocialCare.Count;
+    }
+
+    private static long ReadHealth(CsvInput input, PartnerData people, Horizon horizon)
+    {
+        people.Health = ReadDatedWords(input, people, "flag", HealthFlags, PartnerVocabulary.HealthFlags, horizon.HealthAfter, horizon.AsOf, (p, d, w) => new HealthRow(p, d, w));
+        return people.Health.Count;
+    }
+}
