@@ -135,13 +135,18 @@ public abstract partial class AssessmentAndPlanTests<TSite>
     {
         var closed = await site.AddAllocatedFamilyAsync("NIGHT-OPEN", "south.practitioner", ClaimStatus.Claimable);
         var nightly = site.Services.GetRequiredService<Web.Features.Families.NightlyVerdicts>();
+        var before = DateOnly.FromDateTime(DateTime.Now);
         Assert.True(await nightly.RefreshStaleAsync() >= 1);
+        var after = DateOnly.FromDateTime(DateTime.Now);
 
         var episode = await site.QueryAsync(db => db.Episodes.SingleAsync(e => e.FamilyId == closed));
         Assert.Equal(ClaimStatus.NotClaimable, episode.ClaimStatus); // open, no needs: the stale "claimable" is corrected
-        Assert.Equal(DateOnly.FromDateTime(DateTime.Now), episode.EvaluatedOn);
+        Assert.InRange(episode.EvaluatedOn!.Value, before, after); // a run may cross midnight
         var closedFamily = await site.QueryAsync(db => db.Episodes.SingleAsync(e => e.FamilyId == site.FamilyClosed));
         Assert.NotNull(closedFamily.ClaimStatus);
-        Assert.Equal(0, await nightly.RefreshStaleAsync());
+        if (DateOnly.FromDateTime(DateTime.Now) == after)
+        {
+            Assert.Equal(0, await nightly.RefreshStaleAsync());
+        }
     }
 }
