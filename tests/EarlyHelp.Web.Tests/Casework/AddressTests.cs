@@ -34,4 +34,23 @@ public abstract partial class AssessmentAndPlanTests<TSite>
         var other = await site.SignedInAsync("south.practitioner");
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/families/{site.FamilyA}/address")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_step_down_from_childrens_social_care_is_recorded_at_the_front_door_with_the_address_UPRN()
+    {
+        var coordinator = await site.SignedInAsync("north.manager");
+        var sent = await CaseworkSite.PostFormAsync(coordinator, "/enquiries/new", new()
+        {
+            ["Input.GivenName"] = "Kelly", ["Input.FamilyName"] = "Price", ["Input.AddressLine1"] = "9 Step Down Row", ["Input.Town"] = "Walsall",
+            ["Input.Postcode"] = "WS3 1AA", ["Input.Uprn"] = "100071111111", ["Input.Source"] = "Children's social care",
+            ["Input.SteppedDownFromSocialCare"] = "true",
+            ["Input.Reason"] = "The child in need plan has ended; the family want support to keep things on track.",
+            ["Input.FamilyAgrees"] = "true", ["Input.LawfulBasis"] = "PublicTask",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var family = await site.QueryAsync(db => db.Families.AsNoTracking().Include(f => f.Episodes).SingleAsync(f => f.Address.Line1 == "9 Step Down Row"));
+        Assert.Equal("100071111111", family.Address.Uprn);
+        Assert.True(Assert.Single(family.Episodes).SteppedDownFromSocialCare);
+        Assert.Contains("Stepped down from children's social care", await CaseworkSite.PageAsync(coordinator, $"/families/{family.Id}/timeline"), StringComparison.Ordinal);
+    }
 }

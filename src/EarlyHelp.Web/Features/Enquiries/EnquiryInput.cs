@@ -46,6 +46,10 @@ public sealed class EnquiryInput : IValidatableObject
     [StringLength(200, ErrorMessage = "Who is asking must be 200 characters or fewer")]
     public string? Source { get; set; }
 
+    /// <summary>Children's social care has finished its work and hands the family on to early help (a step down).</summary>
+    [Display(Name = "Is this a step down from children's social care?")]
+    public bool SteppedDownFromSocialCare { get; set; }
+
     [Display(Name = "Why is the family asking for support, or why are you worried?")]
     [Required(ErrorMessage = "Enter why the family needs support")]
     [StringLength(4000, ErrorMessage = "The reason must be 4,000 characters or fewer")]
@@ -129,6 +133,7 @@ public sealed class EnquiryInput : IValidatableObject
         EnquirySource = Source!.Trim(),
         EnquiryReason = Reason!.Trim(),
         FamilyAgreesToEarlyHelp = FamilyAgrees!.Value,
+        SteppedDownFromSocialCare = SteppedDownFromSocialCare,
         LawfulBasis = LawfulBasis!.Value,
         Needs = [.. Needs.Distinct().Select(code => new EpisodeNeed { Code = code, IdentifiedOn = today })],
     };
