@@ -123,6 +123,7 @@ public sealed class IndexModel(EarlyHelpDbContext db, CaseAccess access, TimePro
             };
         if (Overdue)
         {
+            // ReviewSchedule.IsOverdue, written out so the database can filter by it.
             rows = rows.Where(r => r.Stage != EpisodeStage.Closed && r.NextReview != null && r.NextReview < today);
         }
 
@@ -145,7 +146,7 @@ public sealed class IndexModel(EarlyHelpDbContext db, CaseAccess access, TimePro
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         var page = await rows.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync();
         Rows = [.. page.Select(r => new Row(r.FamilyId, r.Reference, r.Name ?? "", r.Stage, r.ReceivedOn, r.Lead, r.Team, r.NextReview,
-            r.Stage != EpisodeStage.Closed && r.NextReview is { } next && next < today, ClaimText(r.ClaimStatus, r.ClaimableOn, today)))];
+            ReviewSchedule.IsOverdue(r.Stage, r.NextReview, today), ClaimText(r.ClaimStatus, r.ClaimableOn, today)))];
     }
 
     /// <summary>A link to this list with some settings changed and the rest kept.</summary>
