@@ -57,6 +57,23 @@ public abstract class FamilyPage(EarlyHelpDbContext db, CaseAccess access, TimeP
         await next();
     }
 
+    /// <summary>
+    /// Saves the episode from the version the form was opened at (its hidden field "Version"). On a conflict
+    /// nothing is saved: the form says so against the field named, and the version now saved is returned for the
+    /// form to carry, so that saving again is saving knowingly over what the other person did.
+    /// </summary>
+    protected async Task<Guid?> SaveEpisodeOrConflictAsync(Guid startedFrom, string field, string message)
+    {
+        if (await db.TrySaveFromAsync(Episode!, startedFrom))
+        {
+            return null;
+        }
+
+        ModelState.AddModelError(field, message);
+        ModelState.Remove("Version");
+        return await db.CurrentVersionAsync(Episode!);
+    }
+
     /// <summary>Loads what a page needs once access is granted; a result (not found, forbidden) ends the request.</summary>
     protected virtual Task<IActionResult?> PrepareAsync() => Task.FromResult<IActionResult?>(null);
 

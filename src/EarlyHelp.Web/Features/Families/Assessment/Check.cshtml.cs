@@ -43,11 +43,9 @@ public sealed class CheckModel(EarlyHelpDbContext db, CaseAccess access, TimePro
         }
 
         await Verdicts.RefreshAsync(Family, Assessed);
-        if (!await Db.TrySaveFromAsync(Assessed, Version))
+        if (await SaveEpisodeOrConflictAsync(Version, "section-conflict", "Someone else changed this family's record while you were checking it. Check the answers again, then complete the assessment") is { } current)
         {
-            ModelState.AddModelError("section-conflict", "Someone else changed this family's record while you were checking it. Check the answers again, then complete the assessment");
-            Version = await Db.CurrentVersionAsync(Assessed);
-            ModelState.Remove(nameof(Version));
+            Version = current;
             return Page();
         }
 

@@ -43,11 +43,9 @@ public sealed class LevelModel(EarlyHelpDbContext db, CaseAccess access, TimePro
 
         Assessed.LevelOfNeedAtStart = Level;
         StartIfNeeded();
-        if (!await Db.TrySaveFromAsync(Assessed, Version))
+        if (await SaveEpisodeOrConflictAsync(Version, nameof(Level), "Someone else changed this family's record while you were editing it. Check the level of need and save again") is { } current)
         {
-            ModelState.AddModelError(nameof(Level), "Someone else changed this family's record while you were editing it. Check the level of need and save again");
-            Version = await Db.CurrentVersionAsync(Assessed);
-            ModelState.Remove(nameof(Version));
+            Version = current;
             return Page();
         }
 

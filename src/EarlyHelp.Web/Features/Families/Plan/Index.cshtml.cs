@@ -63,11 +63,9 @@ public sealed class IndexModel(EarlyHelpDbContext db, CaseAccess access, TimePro
         }
 
         await verdicts.RefreshAsync(Family, Planned);
-        if (!await Db.TrySaveFromAsync(Planned, Version))
+        if (await SaveEpisodeOrConflictAsync(Version, nameof(AgreedOn), "Someone else changed this family's record while you were editing it. Check the plan and save again") is { } current)
         {
-            ModelState.AddModelError(nameof(AgreedOn), "Someone else changed this family's record while you were editing it. Check the plan and save again");
-            Version = await Db.CurrentVersionAsync(Planned);
-            ModelState.Remove(nameof(Version));
+            Version = current;
             return Page();
         }
 
