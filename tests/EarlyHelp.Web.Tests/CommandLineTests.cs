@@ -109,6 +109,7 @@ public class CommandLineTests
         Assert.Contains("Census", attendance["dataSources"]!.AsArray().Select(s => (string?)s));
         Assert.Equal("Sustained good attendance", (string?)attendance["outcomes"]![0]);
         Assert.StartsWith("Average attendance 90% or above", (string?)attendance["evidence"]![0], StringComparison.Ordinal);
+        Assert.Equal(90, (int)attendance["identification"]!["attendance"]!["belowPercent"]!); // how partner data shows the need
         Assert.Equal(90, (int)attendance["criteria"]!["attendance"]!["minimumPercent"]!);
         Assert.Equal(34, headlines.Sum(h => h!["needs"]!.AsArray().Count));
     }

@@ -84,6 +84,9 @@ public sealed class NeedDefinition
 
     /// <summary>How partner data shows the need; null when no partner data can.</summary>
     public IdentificationRule? Identification { get; init; }
+
+    /// <summary>The identification rule as the framework file wrote it, for showing the framework.</summary>
+    public System.Text.Json.Nodes.JsonNode? IdentificationDefinition { get; init; }
 }
 
 public sealed class OutcomeMeasure

@@ -228,6 +228,7 @@ public static partial class FrameworkLoader
             Criteria = criteria ?? new AllRule([]),
             CriteriaDefinition = n.Raw("criteria") is { } raw ? YamlObject.ToJson(raw) : null,
             Identification = n.Object("identification", required: false) is { } i ? ReadIdentification(i) : null,
+            IdentificationDefinition = n.Raw("identification") is { } rawRule ? YamlObject.ToJson(rawRule) : null,
         };
         return need;
     }

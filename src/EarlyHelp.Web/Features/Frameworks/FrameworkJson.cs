@@ -72,6 +72,7 @@ public static class FrameworkJson
         ["outcomes"] = Strings(n.Outcomes),
         ["evidence"] = Strings(n.Evidence),
         ["criteria"] = n.CriteriaDefinition?.DeepClone(),
+        ["identification"] = n.IdentificationDefinition?.DeepClone(),
     };
 
     private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
