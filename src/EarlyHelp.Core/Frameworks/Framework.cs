@@ -28,6 +28,9 @@ public sealed class Framework
         .SelectMany(h => h.Needs)
         .ToDictionary(n => n.Code, StringComparer.Ordinal);
 
+    /// <summary>A need's summary for people to read; its code where the framework does not know it.</summary>
+    public string SummaryOf(string code) => Needs.TryGetValue(code, out var need) ? need.Summary : code;
+
     public IReadOnlyDictionary<string, HeadlineOutcome> HeadlinesByCode => headlines ??= HeadlineOutcomes
         .ToDictionary(h => h.Code, StringComparer.Ordinal);
 

@@ -58,5 +58,5 @@ public sealed class ClaimModel(EarlyHelpDbContext db, CaseAccess access, TimePro
         Principles = [.. principles.Select(p => new Principle(p.Name, [.. Verdict.Claim.Blockers.Where(b => p.Codes.Contains(b.Code))]))];
     }
 
-    public string NeedSummary(string code) => Framework?.Needs.TryGetValue(code, out var need) == true ? need.Summary : code;
+    public string NeedSummary(string code) => Framework?.SummaryOf(code) ?? code;
 }

@@ -44,7 +44,7 @@ public sealed class CloseModel(EarlyHelpDbContext db, CaseAccess access, TimePro
         Needs = [.. Episode.Needs
             .OrderBy(n => n.Code, StringComparer.Ordinal)
             .Select(n => new NeedRow(
-                framework?.Needs.TryGetValue(n.Code, out var need) == true ? need.Summary : n.Code,
+                framework?.SummaryOf(n.Code) ?? n.Code,
                 n.MemberId is { } id ? members.GetValueOrDefault(id) : null,
                 Episode.Evidence.Count(v => v.NeedCode == n.Code && v.MemberId == n.MemberId)))];
         return null;

@@ -34,9 +34,12 @@ public sealed class FamilyVerdicts(EarlyHelpDbContext db, Engine engine, TimePro
     /// </summary>
     public async Task RefreshAsync(Family family, Episode episode)
     {
-        await db.Entry(family).Collection(f => f.Members).LoadAsync();
-        await db.Entry(episode).Collection(e => e.Needs).LoadAsync();
-        await db.Entry(episode).Collection(e => e.Evidence).LoadAsync();
+        // Pages usually have these loaded already; load only what is missing.
+        static Task Ensure(Microsoft.EntityFrameworkCore.ChangeTracking.CollectionEntry collection) =>
+            collection.IsLoaded ? Task.CompletedTask : collection.LoadAsync();
+        await Ensure(db.Entry(family).Collection(f => f.Members));
+        await Ensure(db.Entry(episode).Collection(e => e.Needs));
+        await Ensure(db.Entry(episode).Collection(e => e.Evidence));
         var (verdict, _) = await EvaluateAsync(family, episode);
         Record(episode, verdict, Today);
     }

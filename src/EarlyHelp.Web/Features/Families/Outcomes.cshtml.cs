@@ -70,7 +70,7 @@ public sealed class OutcomesModel(EarlyHelpDbContext db, CaseAccess access, Time
             .ThenBy(n => n.Code, StringComparer.Ordinal)
             .Select(n => new NeedRow(
                 n,
-                Framework?.Needs.TryGetValue(n.Code, out var definition) == true ? definition.Summary : n.Code,
+                Framework?.SummaryOf(n.Code) ?? n.Code,
                 n.MemberId is { } id ? members.GetValueOrDefault(id) : null,
                 // The verdict names members as the case file does: match its need by code and that name.
                 verdict?.Needs.FirstOrDefault(v => v.Code == n.Code && v.Member == (n.MemberId is { } m ? names.GetValueOrDefault(m) : null)),

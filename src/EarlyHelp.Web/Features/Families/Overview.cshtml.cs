@@ -31,5 +31,5 @@ public sealed class OverviewModel(EarlyHelpDbContext db, CaseAccess access, Time
         Framework = engine.Frameworks.TryGet(Episode.FrameworkId, out var framework) ? framework : null;
     }
 
-    public string NeedSummary(string code) => Framework?.Needs.TryGetValue(code, out var need) == true ? need.Summary : code;
+    public string NeedSummary(string code) => Framework?.SummaryOf(code) ?? code;
 }

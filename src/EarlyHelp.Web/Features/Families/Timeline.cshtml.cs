@@ -123,7 +123,7 @@ public sealed class TimelineModel(EarlyHelpDbContext db, CaseAccess access, Time
         var frameworks = Family.Episodes.ToDictionary(e => e.Id, e => engine.Frameworks.TryGet(e.FrameworkId, out var f) ? f : null);
         foreach (var v in evidence)
         {
-            var need = frameworks[v.EpisodeId]?.Needs.TryGetValue(v.NeedCode, out var definition) == true ? definition.Summary : v.NeedCode;
+            var need = frameworks[v.EpisodeId]?.SummaryOf(v.NeedCode) ?? v.NeedCode;
             var who = v.MemberId is { } member && members.TryGetValue(member, out var memberName) ? $" ({memberName})" : "";
             var details = new List<Detail> { new("Kind", CaseworkText.EvidenceKind(v.Kind)) };
             if (v.OutcomeAchieved is { } achieved)

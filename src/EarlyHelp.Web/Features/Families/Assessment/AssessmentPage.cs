@@ -57,7 +57,7 @@ public abstract class AssessmentPage(EarlyHelpDbContext db, CaseAccess access, T
     public string MemberName(Guid? id) => Family.Members.FirstOrDefault(m => m.Id == id)?.FullName ?? "";
 
     public string NeedText(EpisodeNeed need) =>
-        (Framework.Needs.TryGetValue(need.Code, out var n) ? n.Summary : need.Code) + (need.MemberId is null ? "" : $" ({MemberName(need.MemberId)})");
+        Framework.SummaryOf(need.Code) + (need.MemberId is null ? "" : $" ({MemberName(need.MemberId)})");
 
     public static string LevelName(int? level) => level switch
     {

@@ -39,7 +39,7 @@ public abstract class PlanPage(EarlyHelpDbContext db, CaseAccess access, TimePro
             return "The whole family";
         }
 
-        var summary = Framework?.Needs.TryGetValue(code, out var need) == true ? need.Summary : code;
+        var summary = Framework?.SummaryOf(code) ?? code;
         var name = Family.Members.FirstOrDefault(m => m.Id == member)?.FullName;
         return name is null ? summary : $"{summary} ({name})";
     }
