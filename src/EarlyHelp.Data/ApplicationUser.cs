@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace EarlyHelp.Data;
 
-/// <summary>A person who signs in: a practitioner of any agency, a coordinator, an analyst, an auditor or an administrator.</summary>
+/// <summary>A person who signs in: a practitioner of any agency, a coordinator, an analyst, an auditor, a strategic lead, a directory editor or an administrator.</summary>
 public sealed class ApplicationUser : IdentityUser
 {
     public required string DisplayName { get; set; }
@@ -21,5 +21,11 @@ public static class Roles
     public const string Auditor = "auditor";
     public const string Administrator = "administrator";
 
-    public static readonly IReadOnlyList<string> All = [Practitioner, Manager, Analyst, Auditor, Administrator];
+    /// <summary>Sees the service's performance and value in aggregate, not family records.</summary>
+    public const string StrategicLead = "strategic-lead";
+
+    /// <summary>Keeps the Families Information Service directory (organisations, services, locations).</summary>
+    public const string DirectoryEditor = "directory-editor";
+
+    public static readonly IReadOnlyList<string> All = [Practitioner, Manager, Analyst, Auditor, Administrator, StrategicLead, DirectoryEditor];
 }

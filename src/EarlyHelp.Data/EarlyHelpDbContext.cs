@@ -9,7 +9,7 @@ namespace EarlyHelp.Data;
 /// The casework database: SQLite by default, PostgreSQL in production. Each provider keeps its own
 /// migrations (EarlyHelp.Data.Sqlite, EarlyHelp.Data.Postgres); <see cref="Database"/> picks one.
 /// </summary>
-public sealed class EarlyHelpDbContext(DbContextOptions<EarlyHelpDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+public sealed partial class EarlyHelpDbContext(DbContextOptions<EarlyHelpDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     /// <summary>Cookie and anti-forgery keys, shared by every web node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -43,6 +43,9 @@ public sealed class EarlyHelpDbContext(DbContextOptions<EarlyHelpDbContext> opti
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        // Each area (claims, directory, partner data ...) keeps its mapping beside its model in an IEntityTypeConfiguration.
+        builder.ApplyConfigurationsFromAssembly(typeof(EarlyHelpDbContext).Assembly);
 
         builder.Entity<Team>(e =>
         {

@@ -15,6 +15,8 @@ public static class DemoAccounts
         ($"analyst@{Domain}", "Priya Shah", Roles.Analyst, "Supporting Families"),
         ($"auditor@{Domain}", "Chris Evans", Roles.Auditor, "Internal Audit"),
         ($"admin@{Domain}", "Jordan Lee", Roles.Administrator, "Digital Services"),
+        ($"strategic@{Domain}", "Morgan Hughes", Roles.StrategicLead, "Children's Services"),
+        ($"directory@{Domain}", "Robin Clarke", Roles.DirectoryEditor, "Families Information Service"),
     ];
 
     public static string NewPassword() => "demo-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
