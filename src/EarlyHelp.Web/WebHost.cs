@@ -89,6 +89,8 @@ public static class WebHost
         builder.Services.AddScoped<Features.Families.AuditLog>();
         builder.Services.AddScoped<Features.Families.FamilyVerdicts>();
         builder.Services.AddScoped<Features.Enquiries.EnquiryDesk>();
+        builder.Services.Configure<Features.Claims.ClaimsOptions>(builder.Configuration.GetSection("EarlyHelp:Claims"));
+        builder.Services.AddScoped<Features.Claims.ClaimDesk>();
         builder.Services.AddSingleton<Features.Families.NightlyVerdicts>();
         if (builder.Configuration.GetValue("EarlyHelp:NightlyVerdicts", true))
         {

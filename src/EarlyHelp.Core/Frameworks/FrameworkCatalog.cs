@@ -24,6 +24,12 @@ public sealed class FrameworkCatalog
 
     public InstrumentCatalog Instruments { get; }
 
+    /// <summary>Each framework's definition as its file was read, by id, so a claim can keep the very text it was judged by.</summary>
+    public IReadOnlyDictionary<string, string> Definitions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The validated measures catalogue as its file was read; empty when there is none.</summary>
+    public string InstrumentsDefinition { get; init; } = "";
+
     public IReadOnlyList<Framework> All => [.. byId.Values.OrderBy(f => f.Id, StringComparer.Ordinal)];
 
     public bool TryGet(string id, out Framework framework) => byId.TryGetValue(id, out framework!);
@@ -40,10 +46,13 @@ public sealed class FrameworkCatalog
 
         var errors = new List<DefinitionError>();
         var instruments = InstrumentCatalog.Empty;
+        var instrumentsText = "";
+        var definitions = new Dictionary<string, string>(StringComparer.Ordinal);
         var instrumentsPath = Path.Combine(directory, InstrumentsFile);
         if (File.Exists(instrumentsPath))
         {
-            var (catalog, problems) = FrameworkLoader.LoadInstruments(instrumentsPath, File.ReadAllText(instrumentsPath));
+            instrumentsText = File.ReadAllText(instrumentsPath);
+            var (catalog, problems) = FrameworkLoader.LoadInstruments(instrumentsPath, instrumentsText);
             errors.AddRange(problems);
             instruments = catalog ?? instruments;
         }
@@ -51,7 +60,8 @@ public sealed class FrameworkCatalog
         var frameworks = new List<Framework>();
         foreach (var path in Directory.EnumerateFiles(directory, "*.yaml").Where(p => Path.GetFileName(p) != InstrumentsFile).Order(StringComparer.Ordinal))
         {
-            var (framework, problems) = FrameworkLoader.Load(path, File.ReadAllText(path));
+            var text = File.ReadAllText(path);
+            var (framework, problems) = FrameworkLoader.Load(path, text);
             errors.AddRange(problems);
             if (framework is null)
             {
@@ -66,6 +76,7 @@ public sealed class FrameworkCatalog
             else
             {
                 frameworks.Add(framework);
+                definitions[framework.Id] = text;
             }
         }
 
@@ -74,6 +85,6 @@ public sealed class FrameworkCatalog
             throw new FrameworkDefinitionException(errors);
         }
 
-        return new FrameworkCatalog(frameworks, instruments);
+        return new FrameworkCatalog(frameworks, instruments) { Definitions = definitions, InstrumentsDefinition = instrumentsText };
     }
 }
