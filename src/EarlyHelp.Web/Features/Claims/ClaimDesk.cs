@@ -246,7 +246,10 @@ public sealed class ClaimDesk(EarlyHelpDbContext db, Engine engine, TimeProvider
         return FiscalValue.Estimate(UnitCostTables.Doncaster, FiscalValue.DoncasterMapping, byHeadline);
     }
 
-    /// <summary>A headline outcome's name in the national framework, or its code.</summary>
+    /// <summary>The framework whose headline outcomes the fiscal value mapping names.</summary>
+    public const string NationalFramework = "national-2022";
+
+    /// <summary>A headline outcome's name: the national framework's where it has the code, as local frameworks may share codes.</summary>
     public string HeadlineName(string code) =>
-        engine.Frameworks.All.Select(f => f.HeadlinesByCode.GetValueOrDefault(code)).FirstOrDefault(h => h is not null)?.Name ?? code;
+        engine.Frameworks.All.OrderBy(f => f.Id != NationalFramework).Select(f => f.HeadlinesByCode.GetValueOrDefault(code)).FirstOrDefault(h => h is not null)?.Name ?? code;
 }
