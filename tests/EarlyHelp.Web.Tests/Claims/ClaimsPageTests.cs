@@ -17,7 +17,7 @@ public abstract class ClaimsPageTests<TSite>(TSite site) : IClassFixture<TSite>
         var analyst = await site.SignedInAsync("analyst");
 
         var claimable = await CaseworkSite.PageAsync(analyst, "/claims");
-        Assert.Contains(">LST-NOW</a>", claimable, StringComparison.Ordinal);
+        Assert.Matches(">LST-NOW</a></td>\\s*<td[^>]*>South</td>\\s*<td[^>]*>[0-9]+ [A-Z][a-z]+ 20[0-9]{2}</td>\\s*<td[^>]*>Improved family relationships, Financial stability, Improved mental and physical health", claimable);
         Assert.DoesNotContain("LST-SOON", claimable, StringComparison.Ordinal);
         Assert.Contains("Claimable now (1)", claimable, StringComparison.Ordinal);
         Assert.Contains("Becomes claimable (1)", claimable, StringComparison.Ordinal);

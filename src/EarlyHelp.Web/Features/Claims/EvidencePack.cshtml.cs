@@ -141,6 +141,18 @@ public sealed class EvidencePackModel(EarlyHelpDbContext db, CaseAccess access, 
 
     public string HeadlineName(string code) => desk.HeadlineName(code);
 
+    /// <summary>The measure's scores and what the evidence says of the outcome, e.g. ": SDQ 22 before, 14 after; outcome achieved".</summary>
+    public static string WhatItSays(EvidenceRecord evidence)
+    {
+        string?[] parts =
+        [
+            evidence.Instrument is { } instrument ? $"{instrument} {evidence.Before} before, {evidence.After} after" : null,
+            evidence.OutcomeAchieved switch { true => "outcome achieved", false => "outcome not achieved", _ => null },
+        ];
+        var said = parts.OfType<string>().ToList();
+        return said.Count == 0 ? "" : ": " + string.Join("; ", said);
+    }
+
     public static string Kind(EvidenceKind kind) => kind switch
     {
         EvidenceKind.Data => "Data",

@@ -90,6 +90,8 @@ public sealed class IndexModel(EarlyHelpDbContext db, CaseAccess access, Engine 
         return Page();
     }
 
+    public string HeadlineName(string code) => desk.HeadlineName(code);
+
     public string Link(string? show = null, int? page = null) => $"/claims?show={show ?? Show}{(page is > 1 ? $"&page={page}" : "")}";
 
     public string NeedSummary(string frameworkId, string code) =>
