@@ -89,6 +89,7 @@ public static class WebHost
         builder.Services.AddScoped<Features.Families.AuditLog>();
         builder.Services.AddScoped<Features.Families.FamilyVerdicts>();
         builder.Services.AddScoped<Features.Enquiries.EnquiryDesk>();
+        builder.Services.AddScoped<Features.PartnerData.PartnerDataImporter>();
         builder.Services.AddSingleton<Features.Families.NightlyVerdicts>();
         if (builder.Configuration.GetValue("EarlyHelp:NightlyVerdicts", true))
         {
