@@ -199,3 +199,14 @@ internal static class PartnerLengths
 
     public const int Word = 30;
 }
+
+/// <summary>Evidence from partner data carries the fact it records, in the evidence table's own columns.</summary>
+internal sealed class EvidencePartnerFactConfiguration : IEntityTypeConfiguration<EvidenceEntry>
+{
+    public void Configure(EntityTypeBuilder<EvidenceEntry> e) => e.OwnsOne(x => x.FromPartnerData, o =>
+    {
+        o.Property(f => f.Dataset).HasMaxLength(20);
+        o.Property(f => f.PersonId).HasMaxLength(PartnerLengths.Id);
+        o.Property(f => f.EventType).HasMaxLength(PartnerLengths.Word);
+    });
+}

@@ -90,6 +90,10 @@ public static class WebHost
         builder.Services.AddScoped<Features.Families.FamilyVerdicts>();
         builder.Services.AddScoped<Features.Enquiries.EnquiryDesk>();
         builder.Services.AddScoped<Features.PartnerData.PartnerDataImporter>();
+        builder.Services.AddSingleton<Features.PartnerData.CandidateList>();
+        builder.Services.AddScoped<Features.PartnerData.ClosureRecheck>();
+        builder.Services.AddSingleton<Features.PartnerData.ImportQueue>();
+        builder.Services.AddHostedService<Features.PartnerData.ImportWorker>();
         builder.Services.AddSingleton<Features.Families.NightlyVerdicts>();
         if (builder.Configuration.GetValue("EarlyHelp:NightlyVerdicts", true))
         {

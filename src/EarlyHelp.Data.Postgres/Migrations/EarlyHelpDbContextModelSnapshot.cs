@@ -1299,6 +1299,56 @@ namespace EarlyHelp.Data.Postgres.Migrations
                         .HasForeignKey("EpisodeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("EarlyHelp.Core.PartnerData.PartnerDataFact", "FromPartnerData", b1 =>
+                        {
+                            b1.Property<Guid>("EvidenceEntryId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int?>("AttendedSessions")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("AuthorisedAbsence")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Dataset")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("EventType")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.Property<Guid>("ImportId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("PersonId")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<int?>("PossibleSessions")
+                                .HasColumnType("integer");
+
+                            b1.Property<bool>("Severe")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int?>("Term")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("UnauthorisedAbsence")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("EvidenceEntryId");
+
+                            b1.ToTable("Evidence");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvidenceEntryId");
+                        });
+
+                    b.Navigation("FromPartnerData");
                 });
 
             modelBuilder.Entity("EarlyHelp.Core.Casework.Family", b =>

@@ -73,6 +73,13 @@ public static class ImportCommand
                 var rate = seconds > 0 ? (long)(result.RowsRead / seconds) : result.RowsRead;
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"import: {name}: {result.RowsRead:N0} rows read, {result.RowsAdded:N0} added, {result.RowsUpdated:N0} updated, in {seconds:0.0} s ({rate:N0} rows a second)"));
+                var engine = Engine.Load();
+                var recheck = new ClosureRecheck(db, new Features.Families.FamilyVerdicts(db, engine, TimeProvider.System), engine, TimeProvider.System);
+                if (await recheck.AfterImportAsync(result, cancellation) is > 0 and var found)
+                {
+                    Console.Error.WriteLine($"import: {found} needs of families closed in the last six months are no longer sustained; their lead practitioners have been told");
+                }
+
                 return 0;
             case ImportStatus.Failed:
                 foreach (var error in await db.PartnerImportErrors.Where(e => e.ImportId == result.Id).OrderBy(e => e.Id).ToListAsync(CancellationToken.None))

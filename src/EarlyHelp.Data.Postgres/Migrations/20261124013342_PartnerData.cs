@@ -26,6 +26,69 @@ namespace EarlyHelp.Data.Postgres.Migrations
                 maxLength: 40,
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "FromPartnerData_AttendedSessions",
+                table: "Evidence",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "FromPartnerData_AuthorisedAbsence",
+                table: "Evidence",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FromPartnerData_Dataset",
+                table: "Evidence",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FromPartnerData_EventType",
+                table: "Evidence",
+                type: "character varying(30)",
+                maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "FromPartnerData_ImportId",
+                table: "Evidence",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FromPartnerData_PersonId",
+                table: "Evidence",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "FromPartnerData_PossibleSessions",
+                table: "Evidence",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "FromPartnerData_Severe",
+                table: "Evidence",
+                type: "boolean",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "FromPartnerData_Term",
+                table: "Evidence",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "FromPartnerData_UnauthorisedAbsence",
+                table: "Evidence",
+                type: "integer",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "PartnerAttendance",
                 columns: table => new
@@ -390,6 +453,46 @@ namespace EarlyHelp.Data.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "PartnerFamilyId",
                 table: "Families");
+
+            migrationBuilder.DropColumn(
+                name: "FromPartnerData_AttendedSessions",
+                table: "Evidence");
+
+            migrationBuilder.DropColumn(
+                name: "FromPartnerData_AuthorisedAbsence",
+                table: "Evidence");
+
+            migrationBuilder.DropColumn(
+                name: "FromPartnerData_Dataset",
+                table: "Evidence");
+
+            migrationBuilder.DropColumn(
+                name: "FromPartnerData_EventType",
+                table: "Evidence");
+
+            migrationBuilder.DropColumn(
+                name: "FromPartnerData_ImportId",
+                table: "Evidence");
+
+            migrationBuilder.DropColumn(
+                name: "FromPartnerData_PersonId",
+                table: "Evidence");
+
+            migrationBuilder.DropColumn(
+                name: "FromPartnerData_PossibleSessions",
+                table: "Evidence");
+
+            migrationBuilder.DropColumn(
+                name: "FromPartnerData_Severe",
+                table: "Evidence");
+
+            migrationBuilder.DropColumn(
+                name: "FromPartnerData_Term",
+                table: "Evidence");
+
+            migrationBuilder.DropColumn(
+                name: "FromPartnerData_UnauthorisedAbsence",
+                table: "Evidence");
         }
     }
 }

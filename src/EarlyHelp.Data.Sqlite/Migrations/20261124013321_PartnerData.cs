@@ -25,6 +25,69 @@ namespace EarlyHelp.Data.Sqlite.Migrations
                 maxLength: 40,
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "FromPartnerData_AttendedSessions",
+                table: "Evidence",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "FromPartnerData_AuthorisedAbsence",
+                table: "Evidence",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FromPartnerData_Dataset",
+                table: "Evidence",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FromPartnerData_EventType",
+                table: "Evidence",
+                type: "TEXT",
+                maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "FromPartnerData_ImportId",
+                table: "Evidence",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FromPartnerData_PersonId",
+                table: "Evidence",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "FromPartnerData_PossibleSessions",
+                table: "Evidence",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "FromPartnerData_Severe",
+                table: "Evidence",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "FromPartnerData_Term",
+                table: "Evidence",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "FromPartnerData_UnauthorisedAbsence",
+                table: "Evidence",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "PartnerAttendance",
                 columns: table => new
@@ -389,6 +452,46 @@ namespace EarlyHelp.Data.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "PartnerFamilyId",
                 table: "Families");
+
+            migrationBuilder.DropColumn(
+                name: "FromPartnerData_AttendedSessions",
+                table: "Evidence");
+
+            migrationBuilder.DropColumn(
+                name: "FromPartnerData_AuthorisedAbsence",
+                table: "Evidence");
+
+            migrationBuilder.DropColumn(
+                name: "FromPartnerData_Dataset",
+                table: "Evidence");
+
+            migrationBuilder.DropColumn(
+                name: "FromPartnerData_EventType",
+                table: "Evidence");
+
+            migrationBuilder.DropColumn(
+                name: "FromPartnerData_ImportId",
+                table: "Evidence");
+
+            migrationBuilder.DropColumn(
+                name: "FromPartnerData_PersonId",
+                table: "Evidence");
+
+            migrationBuilder.DropColumn(
+                name: "FromPartnerData_PossibleSessions",
+                table: "Evidence");
+
+            migrationBuilder.DropColumn(
+                name: "FromPartnerData_Severe",
+                table: "Evidence");
+
+            migrationBuilder.DropColumn(
+                name: "FromPartnerData_Term",
+                table: "Evidence");
+
+            migrationBuilder.DropColumn(
+                name: "FromPartnerData_UnauthorisedAbsence",
+                table: "Evidence");
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EarlyHelp.Data.Sqlite.Migrations
 {
     [DbContext(typeof(EarlyHelpDbContext))]
-    [Migration("20261124011754_PartnerData")]
+    [Migration("20261124013321_PartnerData")]
     partial class PartnerData
     {
         /// <inheritdoc />
@@ -1269,6 +1269,56 @@ namespace EarlyHelp.Data.Sqlite.Migrations
                         .HasForeignKey("EpisodeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("EarlyHelp.Core.PartnerData.PartnerDataFact", "FromPartnerData", b1 =>
+                        {
+                            b1.Property<Guid>("EvidenceEntryId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("AttendedSessions")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("AuthorisedAbsence")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Dataset")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("EventType")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ImportId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PersonId")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("PossibleSessions")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("Severe")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("Term")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("UnauthorisedAbsence")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("EvidenceEntryId");
+
+                            b1.ToTable("Evidence");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvidenceEntryId");
+                        });
+
+                    b.Navigation("FromPartnerData");
                 });
 
             modelBuilder.Entity("EarlyHelp.Core.Casework.Family", b =>

@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using EarlyHelp.Core.PartnerData;
+using EarlyHelp.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EarlyHelp.Web.Features.PartnerData;
+
+/// <summary>
+/// Uploaded files waiting to be imported, one at a time, in the background, and each running import's progress for
+/// its page. The file stays on the node that received it until its import ends.
+/// </summary>
+public sealed class ImportQueue
+{
+    private readonly Channel<(Guid Id, string Path)> waiting = Channel.CreateUnbounded<(Guid, string)>();
+    private readonly ConcurrentDictionary<Guid, ImportProgress> progress = new();
+
+    public static string Folder => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "earlyhelp-imports");
+
+    public void Enqueue(Guid importId, string path) => waiting.Writer.TryWrite((importId, path));
+
+    public IAsyncEnumerable<(Guid Id, string Path)> ReadAllAsync(CancellationToken cancellation) => waiting.Reader.ReadAllAsync(cancellation);
+
+    public ImportProgress? Progress(Guid importId) => progress.TryGetValue(importId, out var p) ? p : null;
+
+    internal void Report(Guid importId, ImportProgress p) => progress[importId] = p;
+
+    internal void Forget(Guid importId) => progress.TryRemove(importId, out _);
+}
+
+/// <summary>Imports the queued files one after another, then re-checks closed families against the new data.</summary>
+public sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scopes, ILogger<ImportWorker> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var (id, path) in queue.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var importer = scope.ServiceProvider.GetRequiredService<PartnerDataImporter>();
+                var result = await importer.ImportAsync(id, path, p => queue.Report(id, p), stoppingToken);
+                if (result.Status == ImportStatus.Succeeded)
+                {
+                    await ImportFollowUp.RunAsync(scope.ServiceProvider, result, stoppingToken);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The import's record says what it could; the node carries on with the next file.
+                log.LogError(e, "Import {Import} failed", id);
+                await MarkFailedAsync(id, e);
+            }
+            finally
+            {
+                queue.Forget(id);
+                File.Delete(path);
+            }
+        }
+    }
+
+    private async Task MarkFailedAsync(Guid id, Exception e)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EarlyHelpDbContext>();
+        await db.PartnerImports.Where(i => i.Id == id && (i.Status == ImportStatus.Queued || i.Status == ImportStatus.Running))
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ImportStatus.Failed).SetProperty(i => i.Note, $"the import failed: {e.GetType().Name}"));
+    }
+}
