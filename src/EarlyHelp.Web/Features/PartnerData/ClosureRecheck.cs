@@ -120,7 +120,8 @@ public sealed class ClosureRecheck(EarlyHelpDbContext db, FamilyVerdicts verdict
                 var threshold = fact.Dataset == PartnerDataFact.AttendanceDataset ? $", below the {MinimumPercent(criteria):0.#}% the need's outcome requires" : "";
                 var note = $"From partner data ({import.Dataset}.csv, imported by {import.ByName} on {import.FinishedAt ?? clock.GetUtcNow():d MMMM yyyy}): " +
                     $"{what}{threshold}, after closure on {closed:d MMMM yyyy}. The outcome is no longer sustained.";
-                episode.Evidence.Add(new EvidenceEntry
+                // Added to the context, not just the episode: with its key already set, EF would take it for an existing row.
+                var entry = db.Evidence.Add(new EvidenceEntry
                 {
                     EpisodeId = episode.Id,
                     NeedCode = need.Code,
@@ -131,7 +132,12 @@ public sealed class ClosureRecheck(EarlyHelpDbContext db, FamilyVerdicts verdict
                     Note = note,
                     RecordedById = import.ByUserId,
                     FromPartnerData = fact,
-                });
+                }).Entity;
+                if (!episode.Evidence.Contains(entry))
+                {
+                    episode.Evidence.Add(entry);
+                }
+
                 if (episode.LeadPractitionerId is { } lead)
                 {
                     db.PartnerDataNotices.Add(new PartnerDataNotice
