@@ -13,7 +13,7 @@ using Npgsql;
 namespace EarlyHelp.Web.Features.PartnerData;
 
 /// <summary>The identification engine's candidates from the imported partner data, as of a day, and which import set they came from.</summary>
-public sealed record CandidateRun(IdentificationResult Result, DateOnly AsOf, string FrameworkId, Guid? LastImport, IReadOnlyList<DataError> Problems);
+public sealed record CandidateRun(IdentificationResult Result, DateOnly AsOf, string FrameworkId, int Imports, IReadOnlyList<DataError> Problems);
 
 /// <summary>
 /// Runs the identification engine over the partner data in the database (the same reader and rules as
@@ -30,9 +30,9 @@ public sealed class CandidateList(Engine engine)
 
     public async Task<CandidateRun> RunAsync(EarlyHelpDbContext db, DateOnly asOf, CancellationToken cancellation = default)
     {
-        var lastImport = await db.PartnerImports.Where(i => i.Status == ImportStatus.Succeeded)
-            .OrderByDescending(i => i.FinishedAt).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellation);
-        if (cached is { } hit && hit.AsOf == asOf && hit.LastImport == lastImport)
+        // Every successful import makes a new import set; the count of them names it.
+        var imports = await db.PartnerImports.CountAsync(i => i.Status == ImportStatus.Succeeded, cancellation);
+        if (cached is { } hit && hit.AsOf == asOf && hit.Imports == imports)
         {
             return hit;
         }
@@ -40,7 +40,7 @@ public sealed class CandidateList(Engine engine)
         await gate.WaitAsync(cancellation);
         try
         {
-            if (cached is { } again && again.AsOf == asOf && again.LastImport == lastImport)
+            if (cached is { } again && again.AsOf == asOf && again.Imports == imports)
             {
                 return again;
             }
@@ -60,7 +60,7 @@ public sealed class CandidateList(Engine engine)
             var result = read.Data is null
                 ? new IdentificationResult([], 0, 0)
                 : await Task.Run(() => identification.Run(read.Data), cancellation);
-            cached = new CandidateRun(result, asOf, FrameworkId, lastImport, read.Errors);
+            cached = new CandidateRun(result, asOf, FrameworkId, imports, read.Errors);
             return cached;
         }
         finally

@@ -33,6 +33,18 @@ public sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scopes,
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await ImportEachAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The node is stopping: an import under way has rolled back and says it was interrupted.
+        }
+    }
+
+    private async Task ImportEachAsync(CancellationToken stoppingToken)
+    {
         await foreach (var (id, path) in queue.ReadAllAsync(stoppingToken))
         {
             try
