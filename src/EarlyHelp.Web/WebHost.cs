@@ -205,6 +205,11 @@ public static class WebHost
             var families = app.Configuration.GetValue("EarlyHelp:DemoFamilies", DemoData.Families);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await DemoData.SeedAsync(scope.ServiceProvider, password, families);
+            if (app.Configuration.GetValue("EarlyHelp:DemoPartnerData", true))
+            {
+                await Features.PartnerData.DemoPartnerData.SeedAsync(scope.ServiceProvider);
+            }
+
             app.Logger.LogInformation("Demonstration caseload of {Families} families created in {Seconds:0.0} s", families, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
             if (app.Configuration["EarlyHelp:DemoPassword"] is null)
             {
