@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Throughput of `earlyhelp import` into PostgreSQL, end to end (process start, CSV in, binary COPY into a staging
 # table, merge on the natural key, commit), one partner file after another, people first.
-#   bench/import-throughput.sh [--people N] [--seed S]
+#   bench/import-throughput.sh [--people N] [--seed S] [--datasets "people police ..."]
 # Makes bench/out/people-N-seedS/ with `earlyhelp synth` if it is absent (the same files identify-throughput.sh
 # reads), starts a throwaway PostgreSQL 15 cluster (initdb and pg_ctl, durable settings: fsync on), imports each
 # file into an empty database and prints its rows, time and rows a second, then the total; then imports people.csv
@@ -11,11 +11,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 people=1500000
 seed=1
 as_of=2025-03-31
+datasets="people attendance exclusions police benefits neet housing social_care health"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --people) people="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
-    *) echo "usage: $0 [--people N] [--seed S]" >&2; exit 2 ;;
+    --datasets) datasets="$2"; shift 2 ;;
+    *) echo "usage: $0 [--people N] [--seed S] [--datasets \"people police ...\"]" >&2; exit 2 ;;
   esac
 done
 
@@ -47,6 +49,8 @@ echo "input:   $data ($people people, $(( $(du -sb "$data" | cut -f1) / 1000000 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ { print $2 }') GB, PostgreSQL $("$bin/postgres" --version | awk '{ print $3 }'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$root/earlyhelp" frameworks list > /dev/null # builds the host if needed, outside the timings
 
+thousands() { echo "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
+thousands_in() { sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
 total_rows=0
 total_seconds=0
 run() {
@@ -57,20 +61,20 @@ run() {
   "$root/earlyhelp" import "$dataset" "$file" 2> "$out/import-$dataset.txt" || { cat "$out/import-$dataset.txt" >&2; exit 1; }
   local end=$EPOCHREALTIME
   local seconds=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }')
-  local summary=$(grep '^import: ' "$out/import-$dataset.txt" | sed 's/^import: [a-z_]*\.csv: //; s/, in .*//')
-  printf '%-10s %-16s %11s rows %8s s %9s rows a second  (%s; load %s)\n' "$label" "$dataset" "$(printf "%'d" "$rows")" "$seconds" \
-    "$(awk -v r="$rows" -v s="$seconds" 'BEGIN { printf "%'"'"'d", r / s }')" "$summary" "$load"
+  local summary=$(grep '^import: ' "$out/import-$dataset.txt" | sed 's/^import: [a-z_]*\.csv: //; s/, in [0-9.]* s ([0-9,]* rows a second; /, /; s/)$//')
+  printf '%-10s %-16s %11s rows %8s s %9s rows a second  (%s; load %s)\n' "$label" "$dataset" "$(thousands "$rows")" "$seconds" \
+    "$(awk -v r="$rows" -v s="$seconds" 'BEGIN { printf "%d", r / s }' | thousands_in)" "$summary" "$load"
   if [[ "$label" == import ]]; then
     total_rows=$((total_rows + rows))
     total_seconds=$(awk -v t="$total_seconds" -v s="$seconds" 'BEGIN { printf "%.2f", t + s }')
   fi
 }
 
-for dataset in people attendance exclusions police benefits neet housing social_care health; do
+for dataset in $datasets; do
   [[ -f "$data/$dataset.csv" ]] && run "$dataset" "$data/$dataset.csv" import
 done
-printf '%-10s %-16s %11s rows %8s s %9s rows a second\n' total "" "$(printf "%'d" "$total_rows")" "$total_seconds" \
-  "$(awk -v r="$total_rows" -v s="$total_seconds" 'BEGIN { printf "%'"'"'d", r / s }')"
+printf '%-10s %-16s %11s rows %8s s %9s rows a second\n' total "" "$(thousands "$total_rows")" "$total_seconds" \
+  "$(awk -v r="$total_rows" -v s="$total_seconds" 'BEGIN { printf "%d", r / s }' | thousands_in)"
 run people "$data/people.csv" again
 if ! grep -q ' 0 added, 0 updated' "$out/import-people.txt"; then
   echo "check:   FAILED: importing people.csv again changed rows" >&2

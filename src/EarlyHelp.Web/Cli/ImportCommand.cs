@@ -61,9 +61,14 @@ public static class ImportCommand
         var name = PartnerVocabulary.FileName(dataset);
         var clock = Stopwatch.StartNew();
         PartnerImport result;
+        TimeSpan? storing = null;
         using (var bar = new TerminalProgress(Console.Error, $"import {name}"))
         {
-            result = await importer.ImportAsync(record.Id, path, bar.Report, cancellation);
+            result = await importer.ImportAsync(record.Id, path, p =>
+            {
+                storing ??= p.Stage == "storing" ? clock.Elapsed : null;
+                bar.Report(p);
+            }, cancellation);
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
@@ -72,7 +77,7 @@ public static class ImportCommand
             case ImportStatus.Succeeded:
                 var rate = seconds > 0 ? (long)(result.RowsRead / seconds) : result.RowsRead;
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"import: {name}: {result.RowsRead:N0} rows read, {result.RowsAdded:N0} added, {result.RowsUpdated:N0} updated, in {seconds:0.0} s ({rate:N0} rows a second)"));
+                    $"import: {name}: {result.RowsRead:N0} rows read, {result.RowsAdded:N0} added, {result.RowsUpdated:N0} updated, in {seconds:0.0} s ({rate:N0} rows a second; read and staged in {storing?.TotalSeconds ?? seconds:0.0} s, merged in {seconds - (storing?.TotalSeconds ?? seconds):0.0} s)"));
                 var engine = Engine.Load();
                 var recheck = new ClosureRecheck(db, new Features.Families.FamilyVerdicts(db, engine, TimeProvider.System), engine, TimeProvider.System);
                 if (await recheck.AfterImportAsync(result, cancellation) is > 0 and var found)

@@ -35,6 +35,7 @@ public sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scopes,
     {
         try
         {
+            await ForgetLostUploadsAsync(stoppingToken);
             await ImportEachAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -69,6 +70,18 @@ public sealed class ImportWorker(ImportQueue queue, IServiceScopeFactory scopes,
                 File.Delete(path);
             }
         }
+    }
+
+    /// <summary>
+    /// Uploads still waiting when the service starts were queued by a process that has ended, and their files with it
+    /// (this assumes one web node runs imports): say so rather than leave them waiting for ever.
+    /// </summary>
+    private async Task ForgetLostUploadsAsync(CancellationToken cancellation)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EarlyHelpDbContext>();
+        await db.PartnerImports.Where(i => i.Status == ImportStatus.Queued && i.ByUserId != "")
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ImportStatus.Interrupted).SetProperty(i => i.Note, "the service restarted before the import began: nothing was stored; upload the file again"), cancellation);
     }
 
     private async Task MarkFailedAsync(Guid id, Exception e)
