@@ -26,11 +26,13 @@ internal sealed class CsvInput : IDisposable
     private readonly List<string> headerErrors = [];
 
     public CsvInput(string path, string displayName)
+        : this(OpenFile(path, out var stream), displayName, path) => file = stream;
+
+    /// <summary>CSV text from elsewhere (the database's copy of a file): errors keep the parser's row numbers as lines.</summary>
+    public CsvInput(TextReader text, string displayName, string? path = null)
     {
         Path = path;
         DisplayName = displayName;
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var text = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         reader = CsvDataReader.Create(text, new CsvDataReaderOptions
         {
             Delimiter = ',',
@@ -40,7 +42,15 @@ internal sealed class CsvInput : IDisposable
         });
     }
 
-    public string Path { get; }
+    private readonly FileStream? file;
+
+    /// <summary>The file read, or null when the text came from elsewhere.</summary>
+    public string? Path { get; }
+
+    /// <summary>How far through the file the parser has read, in bytes (0 when not reading a file).</summary>
+    public long BytesRead => file?.Position ?? 0;
+
+    public long Length => file?.Length ?? 0;
 
     public string DisplayName { get; }
 
@@ -123,7 +133,7 @@ internal sealed class CsvInput : IDisposable
             yield break;
         }
 
-        var lines = LineNumbers(Path, errors.Select(e => e.Row));
+        var lines = Path is null ? errors.Select(e => e.Row).Distinct().ToDictionary(r => r, r => r + 1) : LineNumbers(Path, errors.Select(e => e.Row));
         foreach (var (row, column, message) in errors)
         {
             yield return new DataError(DisplayName, lines[row], column, message);
@@ -200,6 +210,12 @@ internal sealed class CsvInput : IDisposable
         }
 
         return result;
+    }
+
+    private static StreamReader OpenFile(string path, out FileStream stream)
+    {
+        stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
     }
 
     public void Dispose() => reader.Dispose();

@@ -33,18 +33,47 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
 
     public ReadResult Read(string directory, IEnumerable<IdentificationRule> rules, DateOnly asOf, SchoolCalendar calendar)
     {
+        var peoplePath = Path.Combine(directory, "people.csv");
+        if (!File.Exists(peoplePath))
+        {
+            return new ReadResult(null, [new DataError(peoplePath, 0, 0, "people.csv is required and was not found")], [], TimeSpan.Zero, TimeSpan.Zero);
+        }
+
+        string PathOf(PartnerDataset dataset) => Path.Combine(directory, PartnerVocabulary.FileName(dataset));
+        return Read(
+            dataset => File.Exists(PathOf(dataset)),
+            dataset => File.Exists(PathOf(dataset)) ? new CsvInput(PathOf(dataset), PathOf(dataset)) : null,
+            rules,
+            asOf,
+            calendar);
+    }
+
+    /// <summary>
+    /// Reads the partner data as CSV text from elsewhere (the database's copy of the files): <paramref name="open"/>
+    /// gives each dataset's text, or null when there is none. people is required.
+    /// </summary>
+    public ReadResult Read(Func<PartnerDataset, TextReader?> open, IEnumerable<IdentificationRule> rules, DateOnly asOf, SchoolCalendar calendar) =>
+        Read(
+            _ => true,
+            dataset => open(dataset) is { } text ? new CsvInput(text, PartnerVocabulary.FileName(dataset)) : null,
+            rules,
+            asOf,
+            calendar);
+
+    private ReadResult Read(Func<PartnerDataset, bool> exists, Func<PartnerDataset, CsvInput?> open, IEnumerable<IdentificationRule> rules, DateOnly asOf, SchoolCalendar calendar)
+    {
         var horizon = new Horizon(rules, asOf, calendar);
         var summaries = new List<FileSummary>();
         var errors = new List<DataError>();
         var clock = Stopwatch.StartNew();
-        var peoplePath = Path.Combine(directory, "people.csv");
-        if (!File.Exists(peoplePath))
+        var peopleInput = open(PartnerDataset.People);
+        if (peopleInput is null)
         {
-            errors.Add(new DataError(peoplePath, 0, 0, "people.csv is required and was not found"));
+            errors.Add(new DataError("people.csv", 0, 0, "people.csv is required and was not found"));
             return new ReadResult(null, errors, summaries, clock.Elapsed, TimeSpan.Zero);
         }
 
-        var (people, peopleSummary, peopleErrors) = ReadPeople(peoplePath);
+        var (people, peopleSummary, peopleErrors) = ReadPeople(peopleInput);
         summaries.Add(peopleSummary);
         errors.AddRange(peopleErrors);
         var peopleTime = clock.Elapsed;
@@ -60,8 +89,7 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
         {
             var dataset = OtherFiles[i];
             var name = PartnerVocabulary.FileName(dataset);
-            var path = Path.Combine(directory, name);
-            if (!File.Exists(path))
+            if (!exists(dataset))
             {
                 results[i] = (new FileSummary(name, 0, 0, 0, TimeSpan.Zero, "not present"), []);
                 return;
@@ -74,7 +102,13 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
             }
 
             var started = Stopwatch.GetTimestamp();
-            using var input = new CsvInput(path, path);
+            using var input = open(dataset);
+            if (input is null)
+            {
+                results[i] = (new FileSummary(name, 0, 0, 0, TimeSpan.Zero, "not present"), []);
+                return;
+            }
+
             progress?.Started(name, input);
             var kept = ReadFile(dataset, input, people, horizon);
             progress?.Finished(name);
@@ -91,10 +125,10 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
         return new ReadResult(errors.Count == 0 ? people : null, errors, summaries, peopleTime, clock.Elapsed);
     }
 
-    private (PartnerData? Data, FileSummary Summary, List<DataError> Errors) ReadPeople(string path)
+    private (PartnerData? Data, FileSummary Summary, List<DataError> Errors) ReadPeople(CsvInput input)
     {
         var started = Stopwatch.GetTimestamp();
-        using var input = new CsvInput(path, path);
+        using var _ = input;
         progress?.Started("people.csv", input);
         var columns = input.Columns(["person_id", "family_id", "date_of_birth"], ["expected_baby_due"]);
         if (!input.HeaderOk)
@@ -103,7 +137,7 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
         }
 
         // Roughly 40 bytes a row: sizing the tables up front saves rehashing millions of keys.
-        var estimate = (int)Math.Min(int.MaxValue / 2, new FileInfo(path).Length / 40);
+        var estimate = (int)Math.Min(int.MaxValue / 2, Math.Max(1024, input.Length / 40));
         var personIndex = new Dictionary<string, int>(estimate, StringComparer.Ordinal);
         var familyIndex = new Dictionary<string, int>(estimate / 2, StringComparer.Ordinal);
         var personLookup = personIndex.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -223,7 +257,7 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
         _ => ReadHealth(input, people, horizon),
     };
 
-    private static bool Person(CsvInput input, int column, PartnerData people, out int person)
+    internal static bool Person(CsvInput input, int column, PartnerData people, out int person)
     {
         var id = input.Field(column);
         if (people.PersonLookup.TryGetValue(id, out person))
@@ -235,7 +269,7 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
         return false;
     }
 
-    private static bool Date(CsvInput input, int column, out int day)
+    internal static bool Date(CsvInput input, int column, out int day)
     {
         if (Values.TryDate(input.Field(column), out day))
         {
@@ -246,7 +280,7 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
         return false;
     }
 
-    private static bool Word<T>(CsvInput input, int column, Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> words, IReadOnlyDictionary<string, T> vocabulary, out T value)
+    internal static bool Word<T>(CsvInput input, int column, Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> words, IReadOnlyDictionary<string, T> vocabulary, out T value)
     {
         if (Values.TryWord(words, input.Field(column), out value))
         {
@@ -257,7 +291,7 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
         return false;
     }
 
-    private static bool Count(CsvInput input, int column, out int value)
+    internal static bool Count(CsvInput input, int column, out int value)
     {
         if (Values.TryCount(input.Field(column), out value))
         {
@@ -268,7 +302,7 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
         return false;
     }
 
-    private static bool Flag(CsvInput input, int column, out bool value)
+    internal static bool Flag(CsvInput input, int column, out bool value)
     {
         if (Values.TryFlag(input.Field(column), out value))
         {
@@ -280,7 +314,7 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
     }
 
     /// <summary>An end date: blank while open (int.MaxValue), else a date not before the start.</summary>
-    private static bool EndDate(CsvInput input, int column, int start, bool startOk, out int end)
+    internal static bool EndDate(CsvInput input, int column, int start, bool startOk, out int end)
     {
         end = int.MaxValue;
         var text = input.Field(column);

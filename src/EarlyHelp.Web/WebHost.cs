@@ -91,6 +91,11 @@ public static class WebHost
         builder.Services.AddScoped<Features.Enquiries.EnquiryDesk>();
         builder.Services.Configure<Features.Claims.ClaimsOptions>(builder.Configuration.GetSection("EarlyHelp:Claims"));
         builder.Services.AddScoped<Features.Claims.ClaimDesk>();
+        builder.Services.AddScoped<Features.PartnerData.PartnerDataImporter>();
+        builder.Services.AddSingleton<Features.PartnerData.CandidateList>();
+        builder.Services.AddScoped<Features.PartnerData.ClosureRecheck>();
+        builder.Services.AddSingleton<Features.PartnerData.ImportQueue>();
+        builder.Services.AddHostedService<Features.PartnerData.ImportWorker>();
         builder.Services.AddSingleton<Features.Families.NightlyVerdicts>();
         if (builder.Configuration.GetValue("EarlyHelp:NightlyVerdicts", true))
         {
@@ -202,6 +207,11 @@ public static class WebHost
             var families = app.Configuration.GetValue("EarlyHelp:DemoFamilies", DemoData.Families);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await DemoData.SeedAsync(scope.ServiceProvider, password, families);
+            if (app.Configuration.GetValue("EarlyHelp:DemoPartnerData", true))
+            {
+                await Features.PartnerData.DemoPartnerData.SeedAsync(scope.ServiceProvider);
+            }
+
             app.Logger.LogInformation("Demonstration caseload of {Families} families created in {Seconds:0.0} s", families, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
             if (app.Configuration["EarlyHelp:DemoPassword"] is null)
             {

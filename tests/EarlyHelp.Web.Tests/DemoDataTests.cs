@@ -41,6 +41,12 @@ public sealed class DemoDataTests
             Assert.True(await users.IsInRoleAsync(manager, Roles.Manager));
             Assert.True(await users.CheckPasswordAsync(manager, password));
             Assert.Equal("North locality 2", (await db.Teams.SingleAsync(t => t.Id == manager.TeamId)).Name);
+            // A small synthetic partner extract, imported by the demonstration analyst, with some families linked to it.
+            Assert.Equal(Features.PartnerData.DemoPartnerData.People, await db.PartnerPeople.CountAsync());
+            Assert.True(await db.PartnerImports.CountAsync(i => i.Status == Core.PartnerData.ImportStatus.Succeeded) >= 5);
+            Assert.InRange(await db.Families.CountAsync(f => f.PartnerFamilyId != null), 20, 40);
+            Assert.True(await db.Members.AnyAsync(m => m.PersonId != null));
+
             var practitioner = await users.FindByEmailAsync("practitioner1@demo.earlyhelp.test");
             Assert.NotNull(practitioner);
             Assert.True(await users.CheckPasswordAsync(practitioner, password));

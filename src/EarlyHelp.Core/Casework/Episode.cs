@@ -293,6 +293,12 @@ public sealed class EvidenceEntry
     public string? Note { get; set; }
 
     public required string RecordedById { get; set; }
+
+    /// <summary>
+    /// Set when the evidence is a fact from imported partner data (an incident, a term's attendance) rather than a
+    /// practitioner's judgement: the case file gives the engine the fact itself as well.
+    /// </summary>
+    public PartnerData.PartnerDataFact? FromPartnerData { get; set; }
 }
 
 public sealed class TeamAroundTheFamilyMember

@@ -33,8 +33,8 @@ public static class EpisodeCaseFile
             [.. family.Members.Select(m => new Member(names[m.Id], m.DateOfBirth))],
             new Outcomes.Episode(episode.ReceivedOn, episode.ClosedOn, leadPractitioner, episode.AssessmentCompletedOn, episode.FamilyPlanAgreedOn, episode.SupportReceived),
             [.. episode.Needs.OrderBy(n => n.IdentifiedOn).ThenBy(n => n.Code, StringComparer.Ordinal).Select(n => new NeedRecord(n.Code, Name(n.MemberId), n.IdentifiedOn))],
-            [],
-            [],
+            PartnerData.PartnerDataFact.Attendance(episode.Evidence, Name),
+            PartnerData.PartnerDataFact.Events(episode.Evidence, Name),
             [.. episode.Evidence.OrderBy(e => e.RecordedOn).Select(e => new EvidenceRecord(
                 e.NeedCode,
                 Name(e.MemberId),

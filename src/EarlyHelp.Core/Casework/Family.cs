@@ -19,6 +19,9 @@ public sealed class Family
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The household's family_id in the partner data (the council's master person index), when linked.</summary>
+    public string? PartnerFamilyId { get; set; }
+
     public Episode? CurrentEpisode => Episodes.Where(e => e.Stage != EpisodeStage.Closed).MaxBy(e => e.Number);
 }
 
@@ -54,6 +57,9 @@ public sealed class FamilyMember
     public string? NhsNumber { get; set; }
 
     public string? UniquePupilNumber { get; set; }
+
+    /// <summary>The person's person_id in the partner data (the council's master person index), when linked.</summary>
+    public string? PersonId { get; set; }
 
     public string FullName => $"{GivenName} {FamilyName}";
 }

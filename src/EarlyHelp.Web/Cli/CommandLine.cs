@@ -19,6 +19,7 @@ public static class CommandLine
         root.Subcommands.Add(Evaluate());
         root.Subcommands.Add(IdentificationCommands.Identify());
         root.Subcommands.Add(IdentificationCommands.Synth());
+        root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ValueCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }

@@ -63,6 +63,28 @@ public sealed class EnquiryDesk(EarlyHelpDbContext db, TimeProvider clock, Famil
         return (family, episode);
     }
 
+    /// <summary>
+    /// Records an enquiry the service raised itself (a candidate family found in partner data): a new family, given
+    /// its reference here, or a known one, with the episode <paramref name="episodeFor"/> makes on today's date.
+    /// </summary>
+    public async Task<(Family Family, Episode Episode)> ReceiveAsync(HttpContext http, Family family, bool isNew, Func<Family, DateOnly, Episode> episodeFor)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        if (isNew)
+        {
+            family.Reference = await NextReferenceAsync();
+            family.CreatedAt = clock.GetUtcNow();
+            db.Families.Add(family);
+        }
+
+        var episode = episodeFor(family, today);
+        db.Episodes.Add(episode);
+        await verdicts.RefreshAsync(family, episode);
+        await SaveAsync(family, isNew);
+        await audit.WriteAsync(http, family.Id, "change");
+        return (family, episode);
+    }
+
     private async Task SaveAsync(Family family, bool isNew)
     {
         // Two enquiries received at the same moment can take the same next reference; the unique index refuses
