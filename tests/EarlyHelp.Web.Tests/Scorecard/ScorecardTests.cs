@@ -50,7 +50,8 @@ public abstract partial class ScorecardTests<TSite>(TSite site) : IClassFixture<
         Assert.Contains("<h1 class=\"govuk-heading-l\">Performance scorecard</h1>", html, StringComparison.Ordinal);
         Assert.Contains("Whole service: 1 April 2025 to 30 June 2025", html, StringComparison.Ordinal);
         Assert.Equal("3.0 working days", Figure(html, "3.1a")); // (1 + 5) / 2
-        Assert.Equal("2 counted", Figure(html, "3.1a", "counted"));
+        Assert.Equal("2 episodes", Figure(html, "3.1a", "counted"));
+        Assert.Equal("5 children in a child population of 20,000", Figure(html, "2.1", "counted"));
         Assert.Equal("2.0 working days", Figure(html, "3.1b"));
         Assert.Equal("9.0 working days", Figure(html, "3.1c"));
         Assert.Equal("3.0 working days", Figure(html, "3.1d"));
