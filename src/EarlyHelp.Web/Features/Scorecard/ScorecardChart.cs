@@ -31,7 +31,7 @@ public static class ScorecardChart
 
         var description = $"{measure.Title}, by quarter: " + string.Join("; ", row.Trend.Select(t => $"{t.Quarter.Label} {ScorecardCalculator.Format(measure.Unit, t.Result.Value)}")) + ".";
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"app-scorecard-chart\" id=\"{id}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {Width} {Height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" xmlns=\"http://www.w3.org/2000/svg\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"app-scorecard-chart\" id=\"{id}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {Width} {Height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" font-family=\"Arial, sans-serif\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{E($"{measure.Code} {measure.Title}: trend over {row.Trend.Count} quarters")}</title>");
         svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"{id}-desc\">{E(description)}</desc>");
         var baseline = Height - Bottom;
