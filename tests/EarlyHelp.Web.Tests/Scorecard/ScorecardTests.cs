@@ -104,6 +104,9 @@ public abstract partial class ScorecardTests<TSite>(TSite site) : IClassFixture<
 
         html = await ScorecardAsync("analyst", "/scorecard?From.Day=1&From.Month=6&From.Year=2025");
         Assert.Contains("<a href=\"#To\">Enter the end date</a>", html, StringComparison.Ordinal);
+
+        html = await ScorecardAsync("analyst", "/scorecard?From=0001-01-01&To=2025-01-01");
+        Assert.Contains("<a href=\"#From\">Start date must be between 1990 and 2100</a>", html, StringComparison.Ordinal);
     }
 
     [Fact]

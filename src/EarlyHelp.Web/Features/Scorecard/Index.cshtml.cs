@@ -38,6 +38,10 @@ public sealed class IndexModel(EarlyHelpDbContext db, Engine engine, IConfigurat
 
     public const string WholeService = "Whole service";
 
+    // Wide enough for any early help record, narrow enough that the trend's quarters are real dates.
+    private const int EarliestYear = 1990;
+    private const int LatestYear = 2100;
+
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
     /// <summary>The quarters offered as one-click periods: the current one and the three before it.</summary>
@@ -94,6 +98,14 @@ public sealed class IndexModel(EarlyHelpDbContext db, Engine engine, IConfigurat
         else if (toGiven && !fromGiven && ModelState.ErrorCount == 0)
         {
             ModelState.AddModelError(nameof(From), "Enter the start date");
+        }
+        else if (From is { Year: < EarliestYear or > LatestYear })
+        {
+            ModelState.AddModelError(nameof(From), $"Start date must be between {EarliestYear} and {LatestYear}");
+        }
+        else if (To is { Year: < EarliestYear or > LatestYear })
+        {
+            ModelState.AddModelError(nameof(To), $"End date must be between {EarliestYear} and {LatestYear}");
         }
         else if (From is { } from && To is { } to && to < from)
         {
