@@ -250,6 +250,11 @@ public class ScorecardMeasureTests
         Assert.Equal([new Quarter(2023, 3), new Quarter(2023, 4), new Quarter(2024, 1), new Quarter(2024, 2)], timeliness.Trend.Select(t => t.Quarter));
         Assert.Equal([null, null, 1.0m, null], timeliness.Trend.Select(t => t.Result.Value));
         Assert.All(rows, r => Assert.False(string.IsNullOrWhiteSpace(r.Measure.Definition)));
+        Assert.All(rows, r => Assert.Empty(r.ByTeam));
+
+        var byTeam = ScorecardCalculator.Compute(data, new Period(D("2024-04-01"), D("2024-08-31")), null, [(North, "North"), (South, "South")]);
+        Assert.Equal([("North", (decimal?)1.0m), ("South", null)], byTeam.Single(r => r.Measure.Code == "3.1a").ByTeam.Select(t => (t.Team, t.Result.Value)));
+        Assert.All(ScorecardCalculator.Compute(data, new Period(D("2024-04-01"), D("2024-08-31")), North, [(North, "North"), (South, "South")]), r => Assert.Empty(r.ByTeam));
         Assert.Equal("1.0 working days", ScorecardCalculator.Format(MeasureUnit.WorkingDays, 1.0m));
         Assert.Equal("66.7%", ScorecardCalculator.Format(MeasureUnit.Percent, 66.7m));
     }

@@ -71,6 +71,9 @@ public abstract partial class ScorecardTests<TSite>(TSite site) : IClassFixture<
         Assert.Contains("<desc id=\"measure-3-1a-chart-desc\">Average working days from enquiry to allocation, by quarter: Q2 2024-25 No figure; Q3 2024-25 No figure; Q4 2024-25 2.0 working days; Q1 2025-26 3.0 working days.</desc>", html, StringComparison.Ordinal);
         Assert.Contains("<caption class=\"govuk-table__caption govuk-table__caption--s\">3.1a by quarter</caption>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/scorecard?From=2025-04-01&To=2025-06-30&handler=csv\"", html, StringComparison.Ordinal);
+
+        // For the whole service, each team's figure for the period too.
+        Assert.Matches("<caption class=\"govuk-table__caption govuk-table__caption--s\">3.1a for each team, 1 April 2025 to 30 June 2025</caption>.*?<th scope=\"row\" class=\"govuk-table__header\">North</th>\\s*<td class=\"govuk-table__cell govuk-table__cell--numeric\">1.0 working days</td>.*?South</th>\\s*<td class=\"govuk-table__cell govuk-table__cell--numeric\">5.0 working days</td>", html.Replace("\n", " ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -86,6 +89,7 @@ public abstract partial class ScorecardTests<TSite>(TSite site) : IClassFixture<
         Assert.Equal("100.0%", Figure(html, "2.3")); // F4 only, which had been allocated
         Assert.Equal("100.0%", Figure(html, "4.5"));
         Assert.Contains($"<option value=\"{north}\" selected=\"selected\">North</option>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("for each team", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -124,15 +128,16 @@ public abstract partial class ScorecardTests<TSite>(TSite site) : IClassFixture<
         Assert.Contains("3.1a,Average working days from enquiry to allocation,Process,Whole service,Period chosen,2025-04-01,2025-06-30,3,working days,2,,", csv);
         Assert.Contains("3.1a,Average working days from enquiry to allocation,Process,Whole service,Q4 2024-25,2025-01-01,2025-03-31,2,working days,1,,", csv);
         Assert.Contains("2.2,Re-referrals within 12 months,Outcome,Whole service,Period chosen,2025-04-01,2025-06-30,33.3,percent,1,3,", csv);
-        Assert.Equal(1 + (12 * 5), csv.Length); // every measure: the period and four quarters
+        Assert.Contains("3.1a,Average working days from enquiry to allocation,Process,North,Period chosen,2025-04-01,2025-06-30,1,working days,1,,", csv);
+        Assert.Equal(1 + (12 * 7), csv.Length); // every measure: the period, four quarters and the two teams
 
         var xlsxResponse = await client.GetAsync($"{Q1}&handler=xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsxResponse.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsxResponse.Content.Headers.ContentType!.MediaType);
         using var workbook = new MemoryStream(await xlsxResponse.Content.ReadAsByteArrayAsync());
         var rows = workbook.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal(12 * 5, rows.Count);
-        var reReferrals = rows.Single(r => (string?)r["Measure"] == "2.2" && (string?)r["Period"] == "Period chosen");
+        Assert.Equal(12 * 7, rows.Count);
+        var reReferrals = rows.Single(r => (string?)r["Measure"] == "2.2" && (string?)r["Period"] == "Period chosen" && (string?)r["Team"] == "Whole service");
         Assert.Equal(33.3m, Convert.ToDecimal(reReferrals["Value"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("percent", reReferrals["Unit"]);
 

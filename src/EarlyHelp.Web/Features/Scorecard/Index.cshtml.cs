@@ -135,7 +135,7 @@ public sealed class IndexModel(EarlyHelpDbContext db, Engine engine, IConfigurat
 
         var population = configuration.GetValue<int?>(ChildrenReceivingEarlyHelpRate.PopulationSetting);
         var data = await ScorecardFacts.LoadAsync(db, engine, population, HttpContext.RequestAborted);
-        Rows = ScorecardCalculator.Compute(data, Period, team);
+        Rows = ScorecardCalculator.Compute(data, Period, team, Teams);
         return true;
     }
 

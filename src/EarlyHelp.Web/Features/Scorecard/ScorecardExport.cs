@@ -6,7 +6,10 @@ using MiniExcelLibs;
 
 namespace EarlyHelp.Web.Features.Scorecard;
 
-/// <summary>The scorecard as a table to download: a line for the period chosen and one for each quarter of the trend, for every measure.</summary>
+/// <summary>
+/// The scorecard as a table to download: for every measure, a line for the period chosen, one for each quarter of the
+/// trend, and, for the whole service, one for each team in the period chosen.
+/// </summary>
 public static class ScorecardExport
 {
     public static readonly IReadOnlyList<string> Columns =
@@ -21,6 +24,11 @@ public static class ScorecardExport
             foreach (var (quarter, result) in row.Trend)
             {
                 yield return Line(measure, team, quarter.Label, quarter.Period, result);
+            }
+
+            foreach (var (teamName, result) in row.ByTeam)
+            {
+                yield return Line(measure, teamName, "Period chosen", period, result);
             }
         }
     }
