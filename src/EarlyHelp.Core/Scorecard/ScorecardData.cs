@@ -59,6 +59,9 @@ public sealed class ScorecardData(IReadOnlyList<EpisodeFacts> episodes, IReadOnl
 {
     private readonly ILookup<Guid, EpisodeFacts> byFamily = episodes.ToLookup(e => e.FamilyId);
 
+    // Grouped once: the whole service's scorecard works out every measure for every team.
+    private readonly ILookup<Guid?, EpisodeFacts> byTeam = episodes.ToLookup(e => e.TeamId);
+
     public IReadOnlyList<EpisodeFacts> Episodes => episodes;
 
     public IReadOnlyList<AuditFacts> Audits => audits;
@@ -69,7 +72,7 @@ public sealed class ScorecardData(IReadOnlyList<EpisodeFacts> episodes, IReadOnl
     public WorkingDays WorkingDays => workingDays;
 
     /// <summary>The episodes of one team, or of the whole service when <paramref name="team"/> is null.</summary>
-    public IEnumerable<EpisodeFacts> EpisodesOf(Guid? team) => team is null ? episodes : episodes.Where(e => e.TeamId == team);
+    public IEnumerable<EpisodeFacts> EpisodesOf(Guid? team) => team is null ? episodes : byTeam[team];
 
     /// <summary>Every episode of the family, whichever team had it.</summary>
     public IEnumerable<EpisodeFacts> FamilyEpisodes(Guid familyId) => byFamily[familyId];

@@ -139,7 +139,8 @@ public sealed class IndexModel(EarlyHelpDbContext db, Engine engine, IConfigurat
         return true;
     }
 
+    /// <summary>Whether a date was given at all: as one value (2025-04-01, as links carry it) or as any of its three parts.</summary>
     private bool Given(string name) =>
-        Request.Query.ContainsKey(name) && Request.Query[name].ToString().Length > 0
+        Request.Query[name].ToString().Length > 0
         || new[] { "Day", "Month", "Year" }.Any(part => Request.Query[$"{name}.{part}"].ToString().Trim().Length > 0);
 }
