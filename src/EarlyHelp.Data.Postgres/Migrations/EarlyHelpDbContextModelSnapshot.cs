@@ -1201,6 +1201,125 @@ namespace EarlyHelp.Data.Postgres.Migrations
                     b.ToTable("PartnerSocialCareEpisodes", (string)null);
                 });
 
+            modelBuilder.Entity("EarlyHelp.Core.Scorecard.CaseFileAudit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("AgenciesInvolved")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("AssessmentFindings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("AuditedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Auditor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FamilyPlanFindings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("MultiAgencyFindings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("OutcomesFindings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditedOn");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("FamilyId", "AuditedOn");
+
+                    b.ToTable("CaseFileAudits");
+                });
+
+            modelBuilder.Entity("EarlyHelp.Core.SelfAssessment.JtaiCriterionAssessment", b =>
+                {
+                    b.Property<Guid>("SelfAssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CriterionCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Actions")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("SelfAssessmentId", "CriterionCode");
+
+                    b.ToTable("JtaiCriterionAssessments");
+                });
+
+            modelBuilder.Entity("EarlyHelp.Core.SelfAssessment.JtaiSelfAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessedOn");
+
+                    b.ToTable("JtaiSelfAssessments");
+                });
+
             modelBuilder.Entity("EarlyHelp.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1667,6 +1786,30 @@ namespace EarlyHelp.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EarlyHelp.Core.Scorecard.CaseFileAudit", b =>
+                {
+                    b.HasOne("EarlyHelp.Core.Casework.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EarlyHelp.Core.Casework.Family", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EarlyHelp.Core.SelfAssessment.JtaiCriterionAssessment", b =>
+                {
+                    b.HasOne("EarlyHelp.Core.SelfAssessment.JtaiSelfAssessment", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("SelfAssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1747,6 +1890,11 @@ namespace EarlyHelp.Data.Postgres.Migrations
             modelBuilder.Entity("EarlyHelp.Core.Claims.Claim", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("EarlyHelp.Core.SelfAssessment.JtaiSelfAssessment", b =>
+                {
+                    b.Navigation("Criteria");
                 });
 #pragma warning restore 612, 618
         }

@@ -89,6 +89,7 @@ public static class DemoData
 
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
+        await Features.Scorecard.ScorecardDemo.SeedAsync(db, today);
     }
 
     /// <summary>

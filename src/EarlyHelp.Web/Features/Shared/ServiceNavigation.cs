@@ -20,6 +20,8 @@ public static class ServiceNavigation
         new("/enquiries/new", "/enquiries", "New enquiry", Roles.Practitioner, Roles.Manager),
         new("/partner-data", "/partner-data", "Partner data", Roles.Analyst, Roles.Manager),
         new("/claims", "/claims", "Claims", Roles.Analyst, Roles.Auditor, Roles.Manager),
+        new("/scorecard", "/scorecard", "Scorecard", Roles.Manager, Roles.StrategicLead, Roles.Analyst),
+        new("/self-assessment", "/self-assessment", "Self-assessment", Roles.Manager, Roles.StrategicLead),
         new("/value", "/value", "Cost of late intervention"),
     ];
 }
