@@ -89,6 +89,7 @@ public static class WebHost
         builder.Services.AddScoped<Features.Families.AuditLog>();
         builder.Services.AddScoped<Features.Families.FamilyVerdicts>();
         builder.Services.AddScoped<Features.Enquiries.EnquiryDesk>();
+        builder.Services.AddScoped<Features.ServiceDirectory.DirectorySearch>();
         builder.Services.AddSingleton<Features.Families.NightlyVerdicts>();
         if (builder.Configuration.GetValue("EarlyHelp:NightlyVerdicts", true))
         {
@@ -131,6 +132,7 @@ public static class WebHost
                 o.Conventions.AllowAnonymousToPage("/Index");
                 o.Conventions.AllowAnonymousToFolder("/Account");
                 o.Conventions.AllowAnonymousToPage("/Status");
+                o.Conventions.AllowAnonymousToFolder("/Services"); // the public directory search: no sign-in
             })
             .AddMvcOptions(o =>
             {
@@ -170,6 +172,7 @@ public static class WebHost
         app.MapFrameworksApi();
         app.MapFamiliesApi();
         app.MapEnquiriesApi();
+        Features.ServiceDirectory.OpenReferralApi.MapOpenReferralApi(app);
         return app;
     }
 
@@ -184,6 +187,7 @@ public static class WebHost
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EarlyHelpDbContext>();
         await db.Database.MigrateAsync();
+        await Features.ServiceDirectory.FrameworkTaxonomies.SyncAsync(db, app.Services.GetRequiredService<Engine>());
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {

@@ -89,6 +89,8 @@ public static class DemoData
 
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
+        await Features.ServiceDirectory.DirectoryDemo.SeedAsync(db, engine, districts: Districts);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>
