@@ -90,6 +90,7 @@ public static class WebHost
         builder.Services.AddScoped<Features.Families.FamilyVerdicts>();
         builder.Services.AddScoped<Features.Enquiries.EnquiryDesk>();
         builder.Services.AddScoped<Features.ServiceDirectory.DirectorySearch>();
+        builder.Services.AddScoped<Features.ServiceDirectory.OpenReferralImport>();
         builder.Services.AddSingleton<Features.Families.NightlyVerdicts>();
         if (builder.Configuration.GetValue("EarlyHelp:NightlyVerdicts", true))
         {
