@@ -16,6 +16,9 @@ public static partial class PostcodeDistricts
 
     public static int Count => Centroids.Value.Count;
 
+    /// <summary>Every district the shipped file places, e.g. "WS1".</summary>
+    public static IReadOnlyCollection<string> Districts => (IReadOnlyCollection<string>)Centroids.Value.Keys;
+
     /// <summary>
     /// The district of a full postcode ("WS1 1AA") or a district on its own ("WS1"), its centroid, or why not.
     /// </summary>

@@ -80,6 +80,8 @@ public static class DirectoryDemo
         }
 
         db.DirectoryLocations.AddRange(locations);
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
         for (var i = 0; i < services; i++)
         {
             var kind = Kinds[i % Kinds.Length];
@@ -107,6 +109,12 @@ public static class DirectoryDemo
             }
 
             db.DirectoryServices.Add(service);
+            if ((i + 1) % 2000 == 0)
+            {
+                // Saved services need no tracking; a tracker that keeps growing makes each save slower.
+                await db.SaveChangesAsync();
+                db.ChangeTracker.Clear();
+            }
         }
 
         await db.SaveChangesAsync();

@@ -132,35 +132,54 @@ public sealed class DirectorySearch(EarlyHelpDbContext db)
         int total;
         if (query.Near is { } near)
         {
-            // dx² + dy² in degrees, longitude scaled at the search point's latitude: plain arithmetic both databases
-            // run, and the nearest of a service's locations decides its place.
+            total = query.WithinKilometres is { } within ? await Within(services, near, within).CountAsync(cancel) : await services.CountAsync(cancel);
+            var needed = page * perPage;
+
+            // Nearest first without measuring every service: look in widening circles (using the locations'
+            // latitude index) until one holds enough services for this page, since every service outside a circle
+            // is further than every service inside it. Only the last, widest step measures them all.
+            IQueryable<DirectoryService> candidates = services;
+            foreach (var radius in Radii)
+            {
+                if (query.WithinKilometres is { } limit && radius >= limit)
+                {
+                    candidates = Within(services, near, limit);
+                    break;
+                }
+
+                var inside = Within(services, near, radius);
+                var count = await inside.CountAsync(cancel);
+                if (count >= needed || count >= total)
+                {
+                    candidates = inside;
+                    break;
+                }
+
+                candidates = query.WithinKilometres is { } bound ? Within(services, near, bound) : services;
+            }
+
             var lat = near.Latitude;
             var lon = near.Longitude;
             var scale = Distance.LongitudeScale(lat);
-            var measured = services.Select(s => new
-            {
-                s.Id,
-                s.Name,
-                Squared = s.Locations
-                    .Where(l => l.Location!.Latitude != null && l.Location.Longitude != null)
-                    .Min(l => (double?)(((l.Location!.Latitude!.Value - lat) * (l.Location.Latitude.Value - lat))
-                        + ((l.Location.Longitude!.Value - lon) * scale * (l.Location.Longitude.Value - lon) * scale))),
-            });
-            if (query.WithinKilometres is { } within)
-            {
-                var limit = Distance.SquaredDegrees(within);
-                measured = measured.Where(m => m.Squared != null && m.Squared <= limit);
-            }
+            var rows = await candidates
+                .Select(s => new
+                {
+                    s.Id,
+                    s.Name,
 
-            total = await measured.CountAsync(cancel);
-            var rows = await measured
+                    // dx² + dy² in degrees, longitude scaled at the search point's latitude: plain arithmetic both
+                    // databases run; the nearest of a service's locations decides its place.
+                    Squared = s.Locations
+                        .Where(l => l.Location!.Latitude != null && l.Location.Longitude != null)
+                        .Min(l => (double?)(((l.Location!.Latitude!.Value - lat) * (l.Location.Latitude.Value - lat))
+                            + ((l.Location.Longitude!.Value - lon) * scale * (l.Location.Longitude.Value - lon) * scale))),
+                })
                 .OrderBy(m => m.Squared == null)
                 .ThenBy(m => m.Squared)
                 .ThenBy(m => m.Name)
                 .ThenBy(m => m.Id)
                 .Skip((page - 1) * perPage)
                 .Take(perPage)
-                .Select(m => new { m.Id, m.Squared })
                 .ToListAsync(cancel);
             ids = [.. rows.Select(r => (r.Id, r.Squared))];
         }
@@ -189,6 +208,24 @@ public sealed class DirectorySearch(EarlyHelpDbContext db)
             return new DirectoryHit(service, nearest.Location, nearest.Location is null ? null : nearest.Kilometres);
         }).ToList();
         return new DirectoryResults(hits, total, page, perPage);
+    }
+
+    /// <summary>The widening circles a nearest-first search looks in, in kilometres.</summary>
+    private static readonly double[] Radii = [3, 12, 50, 200];
+
+    /// <summary>Services with a location within a distance: a latitude and longitude box the index can find, then the circle.</summary>
+    private static IQueryable<DirectoryService> Within(IQueryable<DirectoryService> services, Point near, double kilometres)
+    {
+        var lat = near.Latitude;
+        var lon = near.Longitude;
+        var scale = Distance.LongitudeScale(lat);
+        var dLat = kilometres / Distance.KilometresPerDegree;
+        var dLon = dLat / Math.Max(scale, 0.01);
+        var (south, north, west, east) = (lat - dLat, lat + dLat, lon - dLon, lon + dLon);
+        var limit = Distance.SquaredDegrees(kilometres);
+        return services.Where(s => s.Locations.Any(l =>
+            l.Location!.Latitude >= south && l.Location.Latitude <= north && l.Location.Longitude >= west && l.Location.Longitude <= east
+            && ((l.Location.Latitude!.Value - lat) * (l.Location.Latitude.Value - lat)) + ((l.Location.Longitude!.Value - lon) * scale * (l.Location.Longitude.Value - lon) * scale) <= limit));
     }
 
     /// <summary>Services with everything a results page or an API response shows of them, by id.</summary>
