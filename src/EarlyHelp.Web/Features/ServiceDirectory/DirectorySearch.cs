@@ -61,7 +61,8 @@ public sealed record DirectoryResults(IReadOnlyList<DirectoryHit> Hits, int Tota
 /// </summary>
 public sealed class DirectorySearch(EarlyHelpDbContext db)
 {
-    public IQueryable<DirectoryService> Filter(DirectoryQuery query)
+    /// <param name="termIds">The ids of the terms with <see cref="DirectoryQuery.TermCodes"/>, when already known.</param>
+    public IQueryable<DirectoryService> Filter(DirectoryQuery query, IReadOnlyCollection<Guid>? termIds = null)
     {
         var services = db.DirectoryServices.AsNoTracking().Where(s => s.Status == ServiceStatus.Active);
         foreach (var word in Words(query.Text))
@@ -69,7 +70,13 @@ public sealed class DirectorySearch(EarlyHelpDbContext db)
             services = services.Where(s => s.SearchText.Contains(word));
         }
 
-        if (query.TermCodes.Count > 0)
+        if (termIds is not null)
+        {
+            // Ids, not codes: the (term, service) index answers which services have them without a join to the terms.
+            var ids = termIds.ToList();
+            services = services.Where(s => s.Terms.Any(t => ids.Contains(t.TaxonomyTermId)));
+        }
+        else if (query.TermCodes.Count > 0)
         {
             var codes = query.TermCodes.ToList();
             services = services.Where(s => s.Terms.Any(t => codes.Contains(t.Term!.Code)));
@@ -127,7 +134,9 @@ public sealed class DirectorySearch(EarlyHelpDbContext db)
     {
         var perPage = Math.Clamp(query.PerPage, 1, 200);
         var page = Math.Max(1, query.Page);
-        var services = Filter(query);
+        var codes = query.TermCodes.ToList();
+        var termIds = codes.Count == 0 ? null : await db.DirectoryTaxonomyTerms.Where(t => codes.Contains(t.Code)).Select(t => t.Id).ToListAsync(cancel);
+        var services = Filter(query, termIds);
         List<(Guid Id, double? SquaredDegrees)> ids;
         int total;
         if (query.Near is { } near)
@@ -190,7 +199,7 @@ public sealed class DirectorySearch(EarlyHelpDbContext db)
             ids = [.. rows.Select(id => (id, (double?)null))];
         }
 
-        var loaded = await LoadAsync([.. ids.Select(i => i.Id)], cancel);
+        var loaded = await LoadAsync([.. ids.Select(i => i.Id)], everything: false, cancel);
         var hits = ids.Where(i => loaded.ContainsKey(i.Id)).Select(i =>
         {
             var service = loaded[i.Id];
@@ -229,7 +238,11 @@ public sealed class DirectorySearch(EarlyHelpDbContext db)
     }
 
     /// <summary>Services with everything a results page or an API response shows of them, by id.</summary>
-    public async Task<Dictionary<Guid, DirectoryService>> LoadAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancel = default)
+    public Task<Dictionary<Guid, DirectoryService>> LoadAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancel = default) =>
+        LoadAsync(ids, everything: true, cancel);
+
+    /// <param name="everything">Schedules, costs and contacts too, as a service's page and the API's full service show; a list of results needs only the organisation, places and terms.</param>
+    public async Task<Dictionary<Guid, DirectoryService>> LoadAsync(IReadOnlyCollection<Guid> ids, bool everything, CancellationToken cancel = default)
     {
         if (ids.Count == 0)
         {
@@ -237,17 +250,15 @@ public sealed class DirectorySearch(EarlyHelpDbContext db)
         }
 
         var list = ids.ToList();
-        var services = await db.DirectoryServices.AsNoTracking()
+        var services = db.DirectoryServices.AsNoTracking()
             .Where(s => list.Contains(s.Id))
             .Include(s => s.Organisation)
             .Include(s => s.Locations).ThenInclude(l => l.Location)
-            .Include(s => s.Terms).ThenInclude(t => t.Term)
-            .Include(s => s.Schedules)
-            .Include(s => s.CostOptions)
-            .Include(s => s.Contacts)
-            .AsSplitQuery()
-            .ToListAsync(cancel);
-        return services.ToDictionary(s => s.Id);
+            .Include(s => s.Terms).ThenInclude(t => t.Term);
+        var loaded = everything
+            ? await services.Include(s => s.Schedules).Include(s => s.CostOptions).Include(s => s.Contacts).AsSplitQuery().ToListAsync(cancel)
+            : await services.AsSplitQuery().ToListAsync(cancel);
+        return loaded.ToDictionary(s => s.Id);
     }
 
     public static IReadOnlyList<string> Words(string? text) =>
