@@ -55,6 +55,23 @@ public abstract partial class ServiceSearchTests<TSite>(TSite site) : IClassFixt
         Assert.Contains("60 services near WS1", district, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("WS9")]
+    [InlineData("TR1")]
+    public async Task Every_page_continues_nearest_first(string postcode)
+    {
+        // Near WS9 the first pages come from the small circles; from Truro every service is over 200 km away.
+        var miles = new List<double>();
+        for (var page = 1; page <= 6; page++)
+        {
+            var (_, html) = await PageAsync($"/services?postcode={postcode}&page={page}");
+            miles.AddRange(DistanceText().Matches(html).Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        Assert.Equal(60, miles.Count);
+        Assert.Equal(miles.Order(), miles);
+    }
+
     [Fact]
     public async Task Results_come_in_pages_that_keep_the_search()
     {

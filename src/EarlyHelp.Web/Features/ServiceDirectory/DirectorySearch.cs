@@ -61,8 +61,7 @@ public sealed record DirectoryResults(IReadOnlyList<DirectoryHit> Hits, int Tota
 /// </summary>
 public sealed class DirectorySearch(EarlyHelpDbContext db)
 {
-    /// <param name="termIds">The ids of the terms with <see cref="DirectoryQuery.TermCodes"/>, when already known.</param>
-    public IQueryable<DirectoryService> Filter(DirectoryQuery query, IReadOnlyCollection<Guid>? termIds = null)
+    public IQueryable<DirectoryService> Filter(DirectoryQuery query)
     {
         var services = db.DirectoryServices.AsNoTracking().Where(s => s.Status == ServiceStatus.Active);
         foreach (var word in Words(query.Text))
@@ -70,16 +69,12 @@ public sealed class DirectorySearch(EarlyHelpDbContext db)
             services = services.Where(s => s.SearchText.Contains(word));
         }
 
-        if (termIds is not null)
+        if (query.TermCodes.Count > 0)
         {
-            // Ids, not codes: the (term, service) index answers which services have them without a join to the terms.
-            var ids = termIds.ToList();
-            services = services.Where(s => s.Terms.Any(t => ids.Contains(t.TaxonomyTermId)));
-        }
-        else if (query.TermCodes.Count > 0)
-        {
+            // The terms' ids first (a handful, by the code index), so the (term, service) index finds the services.
             var codes = query.TermCodes.ToList();
-            services = services.Where(s => s.Terms.Any(t => codes.Contains(t.Term!.Code)));
+            var termIds = db.DirectoryTaxonomyTerms.Where(t => codes.Contains(t.Code)).Select(t => t.Id);
+            services = services.Where(s => s.Terms.Any(t => termIds.Contains(t.TaxonomyTermId)));
         }
 
         if (query.TaxonomyTermId is { } termId)
@@ -134,63 +129,31 @@ public sealed class DirectorySearch(EarlyHelpDbContext db)
     {
         var perPage = Math.Clamp(query.PerPage, 1, 200);
         var page = Math.Max(1, query.Page);
-        var codes = query.TermCodes.ToList();
-        var termIds = codes.Count == 0 ? null : await db.DirectoryTaxonomyTerms.Where(t => codes.Contains(t.Code)).Select(t => t.Id).ToListAsync(cancel);
-        var services = Filter(query, termIds);
+        var services = Filter(query);
         List<(Guid Id, double? SquaredDegrees)> ids;
         int total;
         if (query.Near is { } near)
         {
             total = query.WithinKilometres is { } within ? await Within(services, near, within).CountAsync(cancel) : await services.CountAsync(cancel);
-            var needed = page * perPage;
 
             // Nearest first without measuring every service: look in widening circles (using the locations'
-            // latitude index) until one holds enough services for this page, since every service outside a circle
-            // is further than every service inside it. Only the last, widest step measures them all.
-            IQueryable<DirectoryService> candidates = services;
-            foreach (var radius in Radii)
+            // latitude index) until one holds this page, since every service outside a circle is further than every
+            // service inside it. A circle holds the page when the page comes back full, or reaches the last result.
+            // Only the last, widest step measures them all.
+            ids = [];
+            var skip = (page - 1) * perPage;
+            foreach (var radius in Radii.Append(double.PositiveInfinity))
             {
-                if (query.WithinKilometres is { } limit && radius >= limit)
+                var bounded = query.WithinKilometres is { } limit && radius >= limit;
+                var candidates = bounded ? Within(services, near, query.WithinKilometres!.Value)
+                    : double.IsPositiveInfinity(radius) ? services
+                    : Within(services, near, radius);
+                ids = await NearestAsync(candidates, near, skip, perPage, cancel);
+                if (bounded || double.IsPositiveInfinity(radius) || ids.Count == perPage || skip + ids.Count >= total)
                 {
-                    candidates = Within(services, near, limit);
                     break;
                 }
-
-                var inside = Within(services, near, radius);
-                var count = await inside.CountAsync(cancel);
-                if (count >= needed || count >= total)
-                {
-                    candidates = inside;
-                    break;
-                }
-
-                candidates = query.WithinKilometres is { } bound ? Within(services, near, bound) : services;
             }
-
-            var lat = near.Latitude;
-            var lon = near.Longitude;
-            var scale = Distance.LongitudeScale(lat);
-            var rows = await candidates
-                .Select(s => new
-                {
-                    s.Id,
-                    s.Name,
-
-                    // dx² + dy² in degrees, longitude scaled at the search point's latitude: plain arithmetic both
-                    // databases run; the nearest of a service's locations decides its place.
-                    Squared = s.Locations
-                        .Where(l => l.Location!.Latitude != null && l.Location.Longitude != null)
-                        .Min(l => (double?)(((l.Location!.Latitude!.Value - lat) * (l.Location.Latitude.Value - lat))
-                            + ((l.Location.Longitude!.Value - lon) * scale * (l.Location.Longitude.Value - lon) * scale))),
-                })
-                .OrderBy(m => m.Squared == null)
-                .ThenBy(m => m.Squared)
-                .ThenBy(m => m.Name)
-                .ThenBy(m => m.Id)
-                .Skip((page - 1) * perPage)
-                .Take(perPage)
-                .ToListAsync(cancel);
-            ids = [.. rows.Select(r => (r.Id, r.Squared))];
         }
         else
         {
@@ -217,6 +180,35 @@ public sealed class DirectorySearch(EarlyHelpDbContext db)
             return new DirectoryHit(service, nearest.Location, nearest.Location is null ? null : nearest.Kilometres);
         }).ToList();
         return new DirectoryResults(hits, total, page, perPage);
+    }
+
+    /// <summary>A page of services by the distance of their nearest location, with its squared distance in degrees.</summary>
+    private static async Task<List<(Guid Id, double? SquaredDegrees)>> NearestAsync(IQueryable<DirectoryService> candidates, Point near, int skip, int take, CancellationToken cancel)
+    {
+        var lat = near.Latitude;
+        var lon = near.Longitude;
+        var scale = Distance.LongitudeScale(lat);
+        var rows = await candidates
+            .Select(s => new
+            {
+                s.Id,
+                s.Name,
+
+                // dx² + dy² in degrees, longitude scaled at the search point's latitude: plain arithmetic both
+                // databases run; the nearest of a service's locations decides its place.
+                Squared = s.Locations
+                    .Where(l => l.Location!.Latitude != null && l.Location.Longitude != null)
+                    .Min(l => (double?)(((l.Location!.Latitude!.Value - lat) * (l.Location.Latitude.Value - lat))
+                        + ((l.Location.Longitude!.Value - lon) * scale * (l.Location.Longitude.Value - lon) * scale))),
+            })
+            .OrderBy(m => m.Squared == null)
+            .ThenBy(m => m.Squared)
+            .ThenBy(m => m.Name)
+            .ThenBy(m => m.Id)
+            .Skip(skip)
+            .Take(take)
+            .ToListAsync(cancel);
+        return [.. rows.Select(r => (r.Id, r.Squared))];
     }
 
     /// <summary>The widening circles a nearest-first search looks in, in kilometres.</summary>
@@ -257,7 +249,7 @@ public sealed class DirectorySearch(EarlyHelpDbContext db)
             .Include(s => s.Terms).ThenInclude(t => t.Term);
         var loaded = everything
             ? await services.Include(s => s.Schedules).Include(s => s.CostOptions).Include(s => s.Contacts).AsSplitQuery().ToListAsync(cancel)
-            : await services.AsSplitQuery().ToListAsync(cancel);
+            : await services.AsSingleQuery().ToListAsync(cancel); // a page of results has a place or two and a few terms each: one round trip
         return loaded.ToDictionary(s => s.Id);
     }
 
