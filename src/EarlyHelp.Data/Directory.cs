@@ -58,7 +58,8 @@ internal sealed class DirectoryServiceMapping : IEntityTypeConfiguration<Directo
         e.Property(s => s.Status).HasMaxLength(20);
         e.Property(s => s.Fees).HasMaxLength(1000);
         e.Property(s => s.SearchText).HasMaxLength(4500);
-        e.HasIndex(s => new { s.Status, s.Name });
+        // No index on the name: a search would walk it in name order testing each service, slow when few match;
+        // a search sorts its matches instead.
         e.HasMany(s => s.Locations).WithOne(l => l.Service).HasForeignKey(l => l.ServiceId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(s => s.Schedules).WithOne().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(s => s.CostOptions).WithOne().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Cascade);

@@ -681,8 +681,6 @@ namespace EarlyHelp.Data.Postgres.Migrations
 
                     b.HasIndex("OrganisationId");
 
-                    b.HasIndex("Status", "Name");
-
                     b.ToTable("DirectoryServices", (string)null);
                 });
 

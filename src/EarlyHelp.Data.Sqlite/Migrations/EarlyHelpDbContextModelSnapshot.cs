@@ -674,8 +674,6 @@ namespace EarlyHelp.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganisationId");
 
-                    b.HasIndex("Status", "Name");
-
                     b.ToTable("DirectoryServices", (string)null);
                 });
 
