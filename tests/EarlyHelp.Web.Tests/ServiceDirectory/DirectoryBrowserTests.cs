@@ -65,6 +65,25 @@ public sealed class DirectoryBrowserTests(SqliteDirectorySite site, Browser.Brow
     }
 
     [Fact]
+    public async Task A_lead_practitioner_refers_a_family_to_a_service_from_its_plan()
+    {
+        var family = await site.AddOpenFamilyAsync($"BRW-{Guid.NewGuid():N}"[..12]);
+        var context = await browser.Chromium.NewContextAsync(Browser.Browser.ContextOptions());
+        var page = await Browser.Browser.SignInAsync(context, site.Address, "north.practitioner");
+        await page.GotoAsync(new Uri(site.Address, $"/families/{family}/plan").ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find a service for this family" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Services for this family", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#suggestions li").First).ToContainTextAsync("miles away");
+        await Browser.Browser.AssertAccessibleAsync(page);
+
+        var name = await page.Locator("#suggestions h3").First.TextContentAsync();
+        await page.Locator("#suggestions button").First.ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync($"Referred to {name}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = $"Directory service: {name}" })).ToBeVisibleAsync();
+        await Browser.Browser.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
     public async Task An_editor_adds_a_service_after_putting_right_what_the_form_says()
     {
         var context = await browser.Chromium.NewContextAsync(Browser.Browser.ContextOptions());
