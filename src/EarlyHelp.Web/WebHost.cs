@@ -96,6 +96,8 @@ public static class WebHost
         builder.Services.AddScoped<Features.PartnerData.ClosureRecheck>();
         builder.Services.AddSingleton<Features.PartnerData.ImportQueue>();
         builder.Services.AddHostedService<Features.PartnerData.ImportWorker>();
+        builder.Services.AddScoped<Features.ServiceDirectory.DirectorySearch>();
+        builder.Services.AddScoped<Features.ServiceDirectory.OpenReferralImport>();
         builder.Services.AddSingleton<Features.Families.NightlyVerdicts>();
         if (builder.Configuration.GetValue("EarlyHelp:NightlyVerdicts", true))
         {
@@ -138,6 +140,7 @@ public static class WebHost
                 o.Conventions.AllowAnonymousToPage("/Index");
                 o.Conventions.AllowAnonymousToFolder("/Account");
                 o.Conventions.AllowAnonymousToPage("/Status");
+                o.Conventions.AllowAnonymousToFolder("/Services"); // the public directory search: no sign-in
             })
             .AddMvcOptions(o =>
             {
@@ -177,6 +180,7 @@ public static class WebHost
         app.MapFrameworksApi();
         app.MapFamiliesApi();
         app.MapEnquiriesApi();
+        Features.ServiceDirectory.OpenReferralApi.MapOpenReferralApi(app);
         return app;
     }
 
@@ -191,6 +195,7 @@ public static class WebHost
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EarlyHelpDbContext>();
         await db.Database.MigrateAsync();
+        await Features.ServiceDirectory.FrameworkTaxonomies.SyncAsync(db, app.Services.GetRequiredService<Engine>());
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {

@@ -21,6 +21,7 @@ public static class CommandLine
         root.Subcommands.Add(IdentificationCommands.Synth());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ValueCommand.Create());
+        root.Subcommands.Add(DirectoryCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 

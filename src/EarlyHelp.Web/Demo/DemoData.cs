@@ -90,6 +90,8 @@ public static class DemoData
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
         await Features.Scorecard.ScorecardDemo.SeedAsync(db, today);
+        await Features.ServiceDirectory.DirectoryDemo.SeedAsync(db, engine, districts: Districts);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>

@@ -41,7 +41,8 @@ public sealed class TimelineModel(EarlyHelpDbContext db, CaseAccess access, Time
         var actions = await Db.Actions.AsNoTracking().Where(a => ids.Contains(a.EpisodeId)).ToListAsync();
         var evidence = await Db.Evidence.AsNoTracking().Where(v => ids.Contains(v.EpisodeId)).ToListAsync();
         var notes = await Db.Notes.AsNoTracking().Where(n => ids.Contains(n.EpisodeId)).ToListAsync();
-        var people = await CaseworkText.PeopleAsync(Db, [.. notes.Select(n => n.AuthorId), .. evidence.Select(v => v.RecordedById), .. Family.Episodes.Select(e => e.LeadPractitionerId)]);
+        var referrals = await Db.ServiceReferrals.AsNoTracking().Where(r => ids.Contains(r.EpisodeId)).ToListAsync();
+        var people = await CaseworkText.PeopleAsync(Db, [.. notes.Select(n => n.AuthorId), .. evidence.Select(v => v.RecordedById), .. Family.Episodes.Select(e => e.LeadPractitionerId), .. referrals.Select(r => r.ReferredById)]);
         var teams = await Db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name);
         var numbers = Family.Episodes.ToDictionary(e => e.Id, e => e.Number);
         string Person(string? id) => id is not null && people.TryGetValue(id, out var name) ? name : "a former user";
@@ -143,6 +144,13 @@ public sealed class TimelineModel(EarlyHelpDbContext db, CaseAccess access, Time
 
             entries.Add(new(v.RecordedOn, 6, null, numbers[v.EpisodeId], $"Evidence recorded: {need}{who}", Person(v.RecordedById), details));
         }
+
+        // Referrals to Families Information Service directory services, made from the Family Plan.
+        entries.AddRange(referrals.Select(r => new Entry(r.ReferredOn, 6, r.At, numbers[r.EpisodeId], $"Referred to {r.ServiceName}", Person(r.ReferredById),
+        [
+            new("Provider", r.OrganisationName),
+            .. r.NeedCode is { } code ? [new Detail("For", frameworks[r.EpisodeId]?.SummaryOf(code) ?? code)] : Array.Empty<Detail>(),
+        ])));
 
         entries.AddRange(notes.Select(n => new Entry(n.OccurredOn, 6, n.At, numbers[n.EpisodeId], CaseworkText.Contact(n.Kind), Person(n.AuthorId),
         [

@@ -23,5 +23,7 @@ public static class ServiceNavigation
         new("/scorecard", "/scorecard", "Scorecard", Roles.Manager, Roles.StrategicLead, Roles.Analyst),
         new("/self-assessment", "/self-assessment", "Self-assessment", Roles.Manager, Roles.StrategicLead),
         new("/value", "/value", "Cost of late intervention"),
+        new("/services", "/services", "Find services"),
+        new("/directory", "/directory", "Directory", Roles.DirectoryEditor),
     ];
 }

@@ -2,6 +2,7 @@ using EarlyHelp.Core.Casework;
 using EarlyHelp.Core.Frameworks;
 using EarlyHelp.Data;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace EarlyHelp.Web.Features.Families.Plan;
 
@@ -19,6 +20,9 @@ public abstract class PlanPage(EarlyHelpDbContext db, CaseAccess access, TimePro
 
     public string PlanPath => $"/families/{FamilyId}/plan";
 
+    /// <summary>The directory service each referral action names, by the action's id.</summary>
+    public IReadOnlyDictionary<Guid, Core.ServiceDirectory.ServiceReferral> Referrals { get; private set; } = new Dictionary<Guid, Core.ServiceDirectory.ServiceReferral>();
+
     protected override async Task<IActionResult?> PrepareAsync()
     {
         if (Episode is null)
@@ -29,6 +33,7 @@ public abstract class PlanPage(EarlyHelpDbContext db, CaseAccess access, TimePro
         Framework = engine.Frameworks.TryGet(Episode.FrameworkId, out var framework) ? framework : null;
         await Db.Entry(Episode).Collection(e => e.Needs).LoadAsync();
         await Db.Entry(Episode).Collection(e => e.Actions).LoadAsync();
+        Referrals = await Db.ServiceReferrals.AsNoTracking().Where(r => r.EpisodeId == Episode.Id).ToDictionaryAsync(r => r.PlanActionId);
         return HttpMethods.IsGet(Request.Method) || CanEdit ? null : Forbid();
     }
 

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using EarlyHelp.Data;
+using EarlyHelp.Web.Tests.Casework;
+using Microsoft.EntityFrameworkCore;
+
+namespace EarlyHelp.Web.Tests.ServiceDirectory;
+
+/// <summary>Directory editors keep the directory: organisations, places and services, and imports; on each database.</summary>
+public abstract partial class DirectoryEditorTests<TSite>(TSite site) : IClassFixture<TSite>
+    where TSite : CaseworkSite
+{
+    private static async Task<string> HtmlAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    private async Task<T> QueryAsync<T>(Func<EarlyHelpDbContext, Task<T>> query)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<EarlyHelpDbContext>());
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var page = await client.GetStringAsync(path);
+        var token = Token().Match(page).Groups[1].Value;
+        return await client.PostAsync(path, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]));
+    }
+
+    [Fact]
+    public async Task Only_directory_editors_may_edit()
+    {
+        var practitioner = await site.SignedInAsync("north.practitioner");
+        Assert.Equal(HttpStatusCode.Forbidden, (await practitioner.GetAsync("/directory")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await practitioner.GetAsync("/directory/services/new")).StatusCode);
+        using var anonymous = site.Client();
+        var response = await anonymous.GetAsync("/directory/import");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/sign-in", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+
+        var editor = await site.SignedInAsync("directory");
+        var home = await HtmlAsync(await editor.GetAsync("/directory"));
+        Assert.True(int.Parse(Regex.Match(home, "Services \\(([0-9]+)\\)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 60, home);
+        Assert.Contains("Walsall Central Family Hub</a> (family hub)", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_editor_adds_an_organisation_a_place_and_a_service_that_families_then_find()
+    {
+        var editor = await site.SignedInAsync("directory");
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var organisation = await PostAsync(editor, "/directory/organisations/new", [new("Input.Name", $"Riverside Trust {suffix}"), new("Input.Description", "A local charity."), new("Input.Website", "https://riverside.example.org.uk")]);
+        Assert.Equal(HttpStatusCode.Redirect, organisation.StatusCode);
+        var place = await PostAsync(editor, "/directory/locations/new", [new("Input.Name", $"Pelsall Family Hub {suffix}"), new("Input.IsFamilyHub", "yes"), new("Input.AddressLine1", "1 Norton Road"), new("Input.Town", "Walsall"), new("Input.Postcode", "ws3 4aa")]);
+        Assert.Equal(HttpStatusCode.Redirect, place.StatusCode);
+        var (organisationId, locationId, latitude) = await QueryAsync(async db => (
+            (await db.DirectoryOrganisations.SingleAsync(o => o.Name == $"Riverside Trust {suffix}")).Id,
+            (await db.DirectoryLocations.SingleAsync(l => l.Name == $"Pelsall Family Hub {suffix}")).Id,
+            (await db.DirectoryLocations.SingleAsync(l => l.Name == $"Pelsall Family Hub {suffix}")).Latitude));
+        Assert.NotNull(latitude);
+
+        var saved = await PostAsync(editor, "/directory/services/new",
+        [
+            new("Input.OrganisationId", organisationId.ToString()), new("Input.Name", $"Kinship carers group {suffix}"), new("Input.Description", "A monthly group for grandparents and other kinship carers."),
+            new("Input.Status", "active"), new("Input.MinimumAge", "18"), new("Input.Needs", "REL-CARER"), new("Input.Needs", "REL-PARENTING"),
+            new("Input.LocationIds", locationId.ToString()), new("Input.Days", "WE"), new("Input.OpensAt", "10am"), new("Input.ClosesAt", "12:30"),
+            new("Input.Cost", "0"), new("Input.CostDescription", "Free"), new("Input.ContactName", "Amira Shah"), new("Input.ContactPhone", "01922 650 000"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        using var family = site.Client();
+        var found = await HtmlAsync(await family.GetAsync($"/services?need=REL-CARER&q={suffix}&postcode=WS3"));
+        Assert.Contains($"Kinship carers group {suffix}", found, StringComparison.Ordinal);
+        Assert.Contains("Family hub", found, StringComparison.Ordinal);
+        var id = await QueryAsync(db => db.DirectoryServices.Where(s => s.Name == $"Kinship carers group {suffix}").Select(s => s.Id).SingleAsync());
+        var page = await HtmlAsync(await family.GetAsync($"/services/{id}"));
+        Assert.Contains("Wednesday, 10am to 12:30pm", page, StringComparison.Ordinal);
+        Assert.Contains("Phone: 01922 650 000", page, StringComparison.Ordinal);
+        var api = await family.GetStringAsync($"/api/openreferral/services/{id}");
+        Assert.Empty(await OpenReferralSchemas.ProblemsAsync("/services/{id}", api));
+        Assert.Equal("10:00:00", JsonNode.Parse(api)!["schedules"]![0]!["opens_at"]!.GetValue<string>());
+
+        // Not running: hidden from families' search, still the editor's to change.
+        var form = await HtmlAsync(await editor.GetAsync($"/directory/services/{id}"));
+        Assert.Contains("value=\"REL-CARER\" checked=\"checked\"", form, StringComparison.Ordinal);
+        var paused = await PostAsync(editor, $"/directory/services/{id}",
+        [
+            new("Input.OrganisationId", organisationId.ToString()), new("Input.Name", $"Kinship carers group {suffix}"), new("Input.Description", "Paused for the summer."),
+            new("Input.Status", "inactive"), new("Input.Needs", "REL-CARER"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, paused.StatusCode);
+        Assert.DoesNotContain($"Kinship carers group {suffix}", await HtmlAsync(await family.GetAsync($"/services?q={suffix}")), StringComparison.Ordinal);
+        var stored = await QueryAsync(db => db.DirectoryServices.Include(s => s.Schedules).Include(s => s.Locations).SingleAsync(s => s.Id == id));
+        Assert.Empty(stored.Schedules);
+        Assert.Empty(stored.Locations);
+    }
+
+    [Fact]
+    public async Task A_service_with_mistakes_is_refused_saying_what_is_wrong_and_keeping_what_was_typed()
+    {
+        var editor = await site.SignedInAsync("directory");
+        var response = await PostAsync(editor, "/directory/services/new",
+        [
+            new("Input.Name", ""), new("Input.Description", "Drop in for a chat."), new("Input.MinimumAge", "twelve"), new("Input.MaximumAge", "3"),
+            new("Input.OpensAt", "noonish"), new("Input.ClosesAt", "9am"), new("Input.Cost", "a fiver"), new("Input.Url", "www.example"),
+            new("Input.Email", "someone@"), new("Input.ContactPhone", "call us"), new("Input.Needs", "NOT-A-NEED"),
+        ]);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await HtmlAsync(response);
+        Assert.Contains("<title>Error: Add a service", html, StringComparison.Ordinal);
+        string[] messages =
+        [
+            "Select the organisation that provides the service", "Enter the service's name", "Select whether the service is running",
+            "Youngest age must be a whole number of years, like 5", "Select needs from the list", "Opening time must be a time, like 9:30am or 14:00",
+            "Select the days the service runs, or leave the times blank", "Cost must be an amount in pounds, like 0, 5 or 2.50",
+            "Website must be a full web address, like https://www.example.org.uk", "Enter an email address in the correct format, like name@example.org.uk",
+            "Enter a phone number, like 01632 960 001 or 07700 900 982",
+        ];
+        foreach (var message in messages)
+        {
+            Assert.Contains($"\">{message}</a>", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("value=\"twelve\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"noonish\"", html, StringComparison.Ordinal);
+        Assert.Contains("Drop in for a chat.", html, StringComparison.Ordinal);
+        Assert.False(await QueryAsync(db => db.DirectoryServices.AnyAsync(s => s.Description == "Drop in for a chat.")));
+
+        var times = await HtmlAsync(await PostAsync(editor, "/directory/services/new", [new("Input.Days", "MO"), new("Input.OpensAt", "2pm"), new("Input.ClosesAt", "9am"), new("Input.MinimumAge", "10"), new("Input.MaximumAge", "3")]));
+        Assert.Contains("Closing time must be after the opening time", times, StringComparison.Ordinal);
+        Assert.Contains("Oldest age must be the same as or more than the youngest age", times, StringComparison.Ordinal);
+
+        var place = await HtmlAsync(await PostAsync(editor, "/directory/locations/new", [new("Input.Postcode", "ZZ99 9ZZ")]));
+        Assert.Contains("Enter the name of the place", place, StringComparison.Ordinal);
+        Assert.Contains("Select yes if the place is a family hub", place, StringComparison.Ordinal);
+        Assert.Contains("We do not know where postcode district ZZ99 is: check the postcode", place, StringComparison.Ordinal);
+        var organisation = await HtmlAsync(await PostAsync(editor, "/directory/organisations/new", [new("Input.Name", "Walsall Council"), new("Input.Email", "nobody")]));
+        Assert.Contains("There is already an organisation called Walsall Council", organisation, StringComparison.Ordinal);
+        Assert.Contains("Enter what the organisation does", organisation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_editor_uploads_a_feed_and_sees_every_problem_of_a_broken_one()
+    {
+        var editor = await site.SignedInAsync("directory");
+        async Task<string> UploadAsync(string json)
+        {
+            var page = await editor.GetStringAsync("/directory/import");
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(Token().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+                { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(json)), "Feed", "feed.json" },
+            };
+            return await HtmlAsync(await editor.PostAsync("/directory/import", form));
+        }
+
+        var example = await File.ReadAllTextAsync(Path.Combine(OpenReferralSchemas.Examples, "service_list.json"));
+        var text = example.Replace("ac148810-d857-441c-9679-408f346de14b", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+        Assert.Contains("feed.json imported. 1 services read: 1 added, 0 changed, 0 unchanged", await UploadAsync(text), StringComparison.Ordinal);
+        Assert.Contains("1 services read: 0 added, 0 changed, 1 unchanged", await UploadAsync(text), StringComparison.Ordinal);
+
+        var broken = JsonNode.Parse(text)!;
+        broken["contents"]![0]!["url"] = "example dot com";
+        var refused = await UploadAsync(broken.ToJsonString());
+        Assert.Contains("The selected file has a problem: nothing was imported", refused, StringComparison.Ordinal);
+        Assert.Contains("url: must be a web address starting http:// or https://, not \"example dot com\"", refused, StringComparison.Ordinal);
+        Assert.Contains("Select an Open Referral UK feed (a .json file) to import", await UploadAsync(""), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
+
+public sealed class SqliteDirectoryEditorTests(SqliteDirectorySite site) : DirectoryEditorTests<SqliteDirectorySite>(site);
+
+public sealed class PostgresDirectoryEditorTests(PostgresDirectorySite site) : DirectoryEditorTests<PostgresDirectorySite>(site);
