@@ -74,6 +74,7 @@ public static class ScorecardMeasures
         new StepUpsPreviouslyHelped(),
         new StepDownsReceivingEarlyHelp(),
         new LevelOfNeedReduced(),
+        new SupportingFamiliesClaims(),
         new AuditsGoodOrBetter(),
     ];
 
@@ -391,5 +392,30 @@ public sealed class AuditsGoodOrBetter : IScorecardMeasure
     {
         var audits = data.Audits.Where(a => period.Contains(a.AuditedOn) && (team is null || a.TeamId == team)).ToList();
         return MeasureResult.Share(audits.Count(a => CaseFileAudit.GoodOrBetter(a.Grade)), audits.Count, "No case file audits were carried out in this period");
+    }
+}
+
+/// <summary>2.8 Number of Stronger Families: claim made (the Supporting Families programme's results claims).</summary>
+public sealed class SupportingFamiliesClaims : IScorecardMeasure
+{
+    public string Code => "2.8";
+
+    public string Title => "Families claimed for under the Supporting Families programme";
+
+    public MeasureGroup Group => MeasureGroup.Outcome;
+
+    public MeasureUnit Unit => MeasureUnit.Families;
+
+    public bool? HigherIsBetter => true;
+
+    public string Definition =>
+        "Families in payment-by-results claims submitted in the period, counted on the day the claim was submitted. " +
+        "Families the auditor rejected, and claims still being built or audited, are not counted. " +
+        "Filtered by team, the families whose claimed episode that team held.";
+
+    public MeasureResult Measure(ScorecardData data, Period period, Guid? team)
+    {
+        var families = data.Claims.Where(c => period.Contains(c.SubmittedOn) && (team is null || c.TeamId == team)).Select(c => c.FamilyId).Distinct().Count();
+        return new MeasureResult(families, families, null);
     }
 }

@@ -54,8 +54,12 @@ public sealed record EpisodeFacts
 /// <summary>One multi-agency case file audit, as the scorecard counts it.</summary>
 public sealed record AuditFacts(Guid EpisodeId, Guid? TeamId, DateOnly AuditedOn, AuditGrade Grade);
 
-/// <summary>Everything the measures read: episodes, audits, the child population and the working-day calendar.</summary>
-public sealed class ScorecardData(IReadOnlyList<EpisodeFacts> episodes, IReadOnlyList<AuditFacts> audits, int? childPopulation, WorkingDays workingDays)
+/// <summary>One family in a submitted payment-by-results claim: the team that held its episode and the day the claim went.</summary>
+public sealed record ClaimFacts(Guid FamilyId, Guid? TeamId, DateOnly SubmittedOn);
+
+/// <summary>Everything the measures read: episodes, audits, submitted claims, the child population and the working-day calendar.</summary>
+public sealed class ScorecardData(
+    IReadOnlyList<EpisodeFacts> episodes, IReadOnlyList<AuditFacts> audits, int? childPopulation, WorkingDays workingDays, IReadOnlyList<ClaimFacts>? claims = null)
 {
     private readonly ILookup<Guid, EpisodeFacts> byFamily = episodes.ToLookup(e => e.FamilyId);
 
@@ -65,6 +69,8 @@ public sealed class ScorecardData(IReadOnlyList<EpisodeFacts> episodes, IReadOnl
     public IReadOnlyList<EpisodeFacts> Episodes => episodes;
 
     public IReadOnlyList<AuditFacts> Audits => audits;
+
+    public IReadOnlyList<ClaimFacts> Claims { get; } = claims ?? [];
 
     /// <summary>Children (under 18) living in the area, from configuration; null when not set.</summary>
     public int? ChildPopulation => childPopulation;

@@ -24,8 +24,8 @@ public class ScorecardMeasureTests
         FamilyAgreesToEarlyHelp = true,
     };
 
-    private static ScorecardData Data(IReadOnlyList<EpisodeFacts> episodes, IReadOnlyList<AuditFacts>? audits = null, int? population = null) =>
-        new(episodes, audits ?? [], population, WorkingDays.EnglandAndWales);
+    private static ScorecardData Data(IReadOnlyList<EpisodeFacts> episodes, IReadOnlyList<AuditFacts>? audits = null, int? population = null, IReadOnlyList<ClaimFacts>? claims = null) =>
+        new(episodes, audits ?? [], population, WorkingDays.EnglandAndWales, claims);
 
     [Fact]
     public void Financial_quarters_run_April_to_March()
@@ -257,5 +257,26 @@ public class ScorecardMeasureTests
         Assert.All(ScorecardCalculator.Compute(data, new Period(D("2024-04-01"), D("2024-08-31")), North, [(North, "North"), (South, "South")]), r => Assert.Empty(r.ByTeam));
         Assert.Equal("1.0 working days", ScorecardCalculator.Format(MeasureUnit.WorkingDays, 1.0m));
         Assert.Equal("66.7%", ScorecardCalculator.Format(MeasureUnit.Percent, 66.7m));
+    }
+
+    [Fact]
+    public void Claims_made_count_each_family_once_on_the_day_its_claim_was_submitted()
+    {
+        var twiceClaimed = Guid.NewGuid();
+        var data = Data([], claims:
+        [
+            new ClaimFacts(Guid.NewGuid(), North, D("2024-04-01")),
+            new ClaimFacts(twiceClaimed, South, D("2024-05-15")),
+            new ClaimFacts(twiceClaimed, South, D("2024-06-30")),
+            new ClaimFacts(Guid.NewGuid(), North, D("2024-03-31")),
+            new ClaimFacts(Guid.NewGuid(), North, D("2024-07-01")),
+        ]);
+
+        var measure = new SupportingFamiliesClaims();
+        Assert.Equal(2m, measure.Measure(data, Q1, null).Value);
+        Assert.Equal(1m, measure.Measure(data, Q1, North).Value);
+        Assert.Equal(1m, measure.Measure(data, Q1, South).Value);
+        Assert.Equal(1m, measure.Measure(data, new Quarter(2024, 2).Period, null).Value);
+        Assert.Same(ScorecardMeasures.Find("2.8")?.GetType(), typeof(SupportingFamiliesClaims));
     }
 }

@@ -1,4 +1,5 @@
 using EarlyHelp.Core.Casework;
+using EarlyHelp.Core.Claims;
 using EarlyHelp.Core.Scorecard;
 using EarlyHelp.Data;
 using EarlyHelp.Web.Tests.Casework;
@@ -113,7 +114,49 @@ public static class ScorecardCases
             Audit(f1.Id, f1Episode.Id, new DateOnly(2025, 6, 10), AuditGrade.Good, auditor.Id),
             Audit(f2.Id, f2Second.Id, new DateOnly(2025, 6, 11), AuditGrade.Inadequate, auditor.Id));
         await db.SaveChangesAsync();
+
+        // A claim submitted on 12 June 2025 with F1 (North) and F2 (South, rejected by the auditor), and a claim still
+        // in draft with F4: only F1 counts as claimed in the quarter.
+        var framework = new FrameworkVersion { Hash = new string('0', 64), FrameworkId = "national-2022", Definition = "(test)", Instruments = "(test)" };
+        var submitted = NewClaim("Q1 2025-26 test window", ClaimState.Submitted, auditor.Id, new DateTimeOffset(2025, 6, 12, 12, 0, 0, TimeSpan.Zero));
+        submitted.Lines.Add(NewLine(f1, f1Episode, north.Id, ClaimLineState.Submitted, framework.Hash));
+        submitted.Lines.Add(NewLine(f2, f2Second, south.Id, ClaimLineState.Rejected, framework.Hash));
+        var draft = NewClaim("Q2 2025-26 test window", ClaimState.Draft, auditor.Id, submittedAt: null);
+        draft.Lines.Add(NewLine(f4, f4Episode, north.Id, ClaimLineState.Draft, framework.Hash));
+        db.FrameworkVersions.Add(framework);
+        db.Claims.AddRange(submitted, draft);
+        await db.SaveChangesAsync();
     }
+
+    private static Claim NewClaim(string window, ClaimState state, string by, DateTimeOffset? submittedAt) => new()
+    {
+        WindowName = window,
+        Programme = "Supporting Families",
+        WindowOpens = new DateOnly(2025, 4, 1),
+        WindowCloses = new DateOnly(2025, 9, 30),
+        PaymentPerFamily = 800m,
+        State = state,
+        CreatedAt = new DateTimeOffset(2025, 6, 1, 9, 0, 0, TimeSpan.Zero),
+        CreatedById = by,
+        SubmittedAt = submittedAt,
+    };
+
+    private static ClaimLine NewLine(Family family, Episode episode, Guid team, ClaimLineState state, string frameworkHash) => new()
+    {
+        FamilyId = family.Id,
+        EpisodeId = episode.Id,
+        TeamId = team,
+        FamilyReference = family.Reference,
+        WindowName = "test",
+        Programme = "Supporting Families",
+        ClaimedOn = new DateOnly(2025, 6, 1),
+        State = state,
+        Payment = 800m,
+        CaseFile = "{}",
+        Verdict = "{}",
+        FrameworkHash = frameworkHash,
+        HeadlineOutcomesMet = "FINANCE",
+    };
 
     private static CaseFileAudit Audit(Guid family, Guid episode, DateOnly on, AuditGrade grade, string by) => new()
     {

@@ -64,6 +64,7 @@ public abstract partial class ScorecardTests<TSite>(TSite site) : IClassFixture<
         Assert.Equal("0 of 1. Average change +1.0 levels", Figure(html, "1.3", "counted"));
         Assert.Equal("50.0%", Figure(html, "4.5"));
         Assert.Equal("No figure", Figure(html, "2.4"));
+        Assert.Equal("1 family", Figure(html, "2.8")); // F1; F2 was rejected and F4's claim is a draft
 
         // Each measure's definition, and its trend as a chart with a title and description and as a table.
         Assert.Contains("<strong>Definition:</strong> For each family allocated to a lead practitioner in the period, the working days from the day the enquiry was received", html, StringComparison.Ordinal);
@@ -129,14 +130,16 @@ public abstract partial class ScorecardTests<TSite>(TSite site) : IClassFixture<
         Assert.Contains("3.1a,Average working days from enquiry to allocation,Process,Whole service,Q4 2024-25,2025-01-01,2025-03-31,2,working days,1,,", csv);
         Assert.Contains("2.2,Re-referrals within 12 months,Outcome,Whole service,Period chosen,2025-04-01,2025-06-30,33.3,percent,1,3,", csv);
         Assert.Contains("3.1a,Average working days from enquiry to allocation,Process,North,Period chosen,2025-04-01,2025-06-30,1,working days,1,,", csv);
-        Assert.Equal(1 + (12 * 7), csv.Length); // every measure: the period, four quarters and the two teams
+        Assert.Contains("2.8,Families claimed for under the Supporting Families programme,Outcome,North,Period chosen,2025-04-01,2025-06-30,1,families,1,,", csv);
+        Assert.Contains("2.8,Families claimed for under the Supporting Families programme,Outcome,South,Period chosen,2025-04-01,2025-06-30,0,families,0,,", csv);
+        Assert.Equal(1 + (13 * 7), csv.Length); // every measure: the period, four quarters and the two teams
 
         var xlsxResponse = await client.GetAsync($"{Q1}&handler=xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsxResponse.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsxResponse.Content.Headers.ContentType!.MediaType);
         using var workbook = new MemoryStream(await xlsxResponse.Content.ReadAsByteArrayAsync());
         var rows = workbook.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal(12 * 7, rows.Count);
+        Assert.Equal(13 * 7, rows.Count);
         var reReferrals = rows.Single(r => (string?)r["Measure"] == "2.2" && (string?)r["Period"] == "Period chosen" && (string?)r["Team"] == "Whole service");
         Assert.Equal(33.3m, Convert.ToDecimal(reReferrals["Value"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("percent", reReferrals["Unit"]);

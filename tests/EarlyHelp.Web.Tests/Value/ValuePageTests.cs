@@ -50,7 +50,7 @@ public sealed partial class ValuePageTests(SqliteSite site) : IClassFixture<Sqli
         Assert.Contains("£448,781.49 a year", html, StringComparison.Ordinal);
         Assert.Contains("£2,243,907.45 a year", html, StringComparison.Ordinal);
         Assert.Contains("4 cost items have no number per year, so they are not in the total.", html, StringComparison.Ordinal);
-        Assert.Contains("aria-current=page>Cost of late intervention</a>", html, StringComparison.Ordinal);
+        Assert.Contains("aria-current=\"page\">Cost of late intervention</a>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using EarlyHelp.Core.Calendar;
 using EarlyHelp.Core.Casework;
+using EarlyHelp.Core.Claims;
 using EarlyHelp.Core.Scorecard;
 using EarlyHelp.Data;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,10 @@ public static class ScorecardFacts
         var audits = await db.CaseFileAudits.AsNoTracking()
             .Join(db.Episodes, a => a.EpisodeId, e => e.Id, (a, e) => new { a.EpisodeId, e.TeamId, a.AuditedOn, a.Grade })
             .ToListAsync(cancellation);
+        var claims = await db.ClaimLines.AsNoTracking()
+            .Where(l => l.State == ClaimLineState.Submitted)
+            .Join(db.Claims, l => l.ClaimId, c => c.Id, (l, c) => new { l.FamilyId, l.TeamId, c.SubmittedAt })
+            .ToListAsync(cancellation);
 
         bool Eligible(string frameworkId, IEnumerable<string> codes) =>
             engine.Frameworks.TryGet(frameworkId, out var framework)
@@ -59,6 +64,10 @@ public static class ScorecardFacts
             })],
             [.. audits.Select(a => new AuditFacts(a.EpisodeId, a.TeamId, a.AuditedOn, a.Grade))],
             childPopulation,
-            WorkingDays.EnglandAndWales);
+            WorkingDays.EnglandAndWales,
+            [.. claims.Where(c => c.SubmittedAt is not null).Select(c => new ClaimFacts(c.FamilyId, c.TeamId, LocalDay(c.SubmittedAt!.Value)))]);
     }
+
+    /// <summary>The day a moment fell on in the server's time zone, as every "today" in the service is.</summary>
+    private static DateOnly LocalDay(DateTimeOffset moment) => DateOnly.FromDateTime(moment.ToLocalTime().Date);
 }
