@@ -124,6 +124,15 @@ public abstract class ClaimBuildingTests<TSite>(TSite site) : IClassFixture<TSit
         Assert.Contains("No record of the debt repayment plan", claimPage, StringComparison.Ordinal);
         // Families-relationships for 3 families: LAC £66,064 and Children in Need £1,610 each.
         Assert.Contains("£203,022", claimPage, StringComparison.Ordinal);
+
+        // The family's own Claim tab says it has been claimed for, and where; the rejected family's does not.
+        var keptFamily = lines.Single(l => l.FamilyReference == kept[0]).FamilyId;
+        var tab = await CaseworkSite.PageAsync(analyst, $"/families/{keptFamily}/claim");
+        Assert.Contains($"Claimed for under {ClaimsConfiguration.ProgrammeA} for episode 1 on", tab, StringComparison.Ordinal);
+        Assert.Contains($"in the claim for <a class=\"govuk-link\" href=\"/claims/{claimId}\">{ClaimsConfiguration.WindowA}</a>.", tab, StringComparison.Ordinal);
+        var practitionerTab = await CaseworkSite.PageAsync(await site.SignedInAsync("south.practitioner"), $"/families/{keptFamily}/claim");
+        Assert.Contains($"in the claim for {ClaimsConfiguration.WindowA}.", practitionerTab, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"claimed-in\"", await CaseworkSite.PageAsync(analyst, $"/families/{sampled[0].FamilyId}/claim"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using EarlyHelp.Core.Outcomes;
 using EarlyHelp.Data;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace EarlyHelp.Web.Features.Families;
 
@@ -21,12 +22,23 @@ public sealed class ClaimModel(EarlyHelpDbContext db, CaseAccess access, TimePro
     /// <summary>The claim principles in the order a practitioner meets them, each with what stands in its way.</summary>
     public IReadOnlyList<Principle> Principles { get; private set; } = [];
 
+    /// <summary>A payment-by-results claim this family is in (a rejected line does not count).</summary>
+    public sealed record ClaimedIn(Guid ClaimId, string WindowName, string Programme, Core.Claims.ClaimLineState State, DateOnly ClaimedOn, int EpisodeNumber);
+
+    /// <summary>The claims the family is in: a family is claimed for at most once under each programme.</summary>
+    public IReadOnlyList<ClaimedIn> Claims { get; private set; } = [];
+
     protected override async Task<IActionResult?> PrepareAsync()
     {
         if (Episode is null)
         {
             return NotFound();
         }
+
+        Claims = await Db.ClaimLines.AsNoTracking()
+            .Where(l => l.FamilyId == Family.Id && l.State != Core.Claims.ClaimLineState.Rejected)
+            .Join(Db.Episodes, l => l.EpisodeId, e => e.Id, (l, e) => new ClaimedIn(l.ClaimId, l.WindowName, l.Programme, l.State, l.ClaimedOn, e.Number))
+            .ToListAsync();
 
         await Db.Entry(Episode).Collection(e => e.Needs).LoadAsync();
         await Db.Entry(Episode).Collection(e => e.Evidence).LoadAsync();
