@@ -15,6 +15,8 @@ internal sealed class IdColumn
     private readonly Dictionary<string, int> local = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> localLookup;
     private readonly List<string> localIds = [];
+    private string lastId = string.Empty;
+    private int lastNumber = -1;
 
     private IdColumn(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> known, bool isKnown, string notFound)
     {
@@ -34,10 +36,19 @@ internal sealed class IdColumn
     public bool Resolve(CsvInput input, int column, out int number)
     {
         var id = input.Field(column);
+
+        // A person's rows usually come together (attendance term by term): the same id as the last row needs no lookup.
+        if (lastNumber >= 0 && id.SequenceEqual(lastId))
+        {
+            number = lastNumber;
+            return true;
+        }
+
         if (isKnown)
         {
-            if (known.TryGetValue(id, out number))
+            if (known.TryGetValue(id, out var held, out number))
             {
+                (lastId, lastNumber) = (held, number);
                 return true;
             }
 
@@ -60,6 +71,7 @@ internal sealed class IdColumn
             local.Add(text, number);
         }
 
+        (lastId, lastNumber) = (localIds[number], number);
         return true;
     }
 
