@@ -4,15 +4,18 @@ using EarlyHelp.Core.Frameworks;
 
 namespace EarlyHelp.Identification;
 
-/// <summary>What reading the files found: the data (null when any file has a problem) and every problem.</summary>
+/// <summary>
+/// What reading the files found: the data (null when any file has a problem) and every problem. PeopleTime is
+/// until people.csv was read (the other files are read alongside it), OtherFilesTime the rest.
+/// </summary>
 public sealed record ReadResult(PartnerData? Data, IReadOnlyList<DataError> Errors, IReadOnlyList<FileSummary> Files, TimeSpan PeopleTime, TimeSpan OtherFilesTime);
 
 /// <summary>One file read: rows, rows kept for the rules, problems, or why it was not read.</summary>
 public sealed record FileSummary(string Name, long Rows, long Kept, long Errors, TimeSpan Time, string? Note = null);
 
 /// <summary>
-/// Streams the partner files of a folder into <see cref="PartnerData"/>: people.csv first (it gives every other
-/// file its person and household numbers), then the others in parallel, each checked in full. Every problem is
+/// Streams the partner files of a folder into <see cref="PartnerData"/>: people.csv (it gives every other file its
+/// person and household numbers) and the others in parallel, each checked in full. Every problem is
 /// reported with its file, line and column; the data is refused if there is any.
 /// </summary>
 public sealed class PartnerDataReader(IdentificationProgress? progress = null)
@@ -21,6 +24,13 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
     [
         PartnerDataset.Attendance, PartnerDataset.Police, PartnerDataset.Benefits, PartnerDataset.Health,
         PartnerDataset.Exclusions, PartnerDataset.Neet, PartnerDataset.SocialCare, PartnerDataset.Housing,
+    ];
+
+    /// <summary>The other files in the order they are started: the ones with most rows first, so none is left to finish alone.</summary>
+    private static readonly PartnerDataset[] ReadOrder =
+    [
+        PartnerDataset.Attendance, PartnerDataset.Neet, PartnerDataset.Police, PartnerDataset.Health,
+        PartnerDataset.Benefits, PartnerDataset.Exclusions, PartnerDataset.SocialCare, PartnerDataset.Housing,
     ];
 
     private static readonly Dictionary<string, ExclusionKind>.AlternateLookup<ReadOnlySpan<char>> ExclusionKinds = Values.Lookup(PartnerVocabulary.ExclusionKinds);
@@ -73,57 +83,110 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
             return new ReadResult(null, errors, summaries, clock.Elapsed, TimeSpan.Zero);
         }
 
-        var (people, peopleSummary, peopleErrors) = ReadPeople(peopleInput);
+        // people.csv and the other files are read at the same time, people.csv first in the queue and the
+        // largest file next: the other files number their ids themselves and are matched with people.csv's
+        // once it is done (IdColumn), so no core waits for people.csv.
+        (PartnerData? Data, FileSummary Summary, List<DataError> Errors)? peopleRead = null;
+        var peopleTime = TimeSpan.Zero;
+        var results = new (FileSummary Summary, List<DataError> Errors, IdColumn? Ids, Finish? Finish, long Ticks)[OtherFiles.Length];
+        List<int> work = [-1, .. ReadOrder.Select(d => Array.IndexOf(OtherFiles, d))];
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(work, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i =>
+            {
+                if (i < 0)
+                {
+                    peopleRead = ReadPeople(peopleInput);
+                    peopleTime = clock.Elapsed;
+                    return;
+                }
+
+                var dataset = OtherFiles[i];
+                var name = PartnerVocabulary.FileName(dataset);
+                if (!exists(dataset))
+                {
+                    results[i] = (new FileSummary(name, 0, 0, 0, TimeSpan.Zero, "not present"), [], null, null, 0);
+                    return;
+                }
+
+                if (!horizon.Used.Contains(dataset))
+                {
+                    results[i] = (new FileSummary(name, 0, 0, 0, TimeSpan.Zero, "not used by this framework's rules"), [], null, null, 0);
+                    return;
+                }
+
+                var started = Stopwatch.GetTimestamp();
+                using var input = open(dataset);
+                if (input is null)
+                {
+                    results[i] = (new FileSummary(name, 0, 0, 0, TimeSpan.Zero, "not present"), [], null, null, 0);
+                    return;
+                }
+
+                progress?.Started(name, input);
+                var ids = IdColumn.Pending();
+                var finish = ReadFile(dataset, input, ids, horizon);
+                progress?.Finished(name);
+                results[i] = (new FileSummary(name, input.Rows, 0, input.ErrorCount, TimeSpan.Zero), input.Errors().ToList(), ids, finish, Stopwatch.GetTimestamp() - started);
+            });
+
+        var (people, peopleSummary, peopleErrors) = peopleRead!.Value;
         summaries.Add(peopleSummary);
         errors.AddRange(peopleErrors);
-        var peopleTime = clock.Elapsed;
         if (people is null)
         {
             // Without people every other file's person_id would be unknown: report people.csv's problems alone.
             return new ReadResult(null, errors, summaries, peopleTime, TimeSpan.Zero);
         }
 
-        clock.Restart();
-        var results = new (FileSummary Summary, List<DataError> Errors)[OtherFiles.Length];
+        // Match each file's ids with people.csv's and group its rows. A file with an id people.csv does not
+        // have is read again against people.csv's table, which reports each such row as it always has.
         Parallel.For(0, OtherFiles.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var dataset = OtherFiles[i];
-            var name = PartnerVocabulary.FileName(dataset);
-            if (!exists(dataset))
+            var (summary, fileErrors, ids, finish, ticks) = results[i];
+            if (ids is null || finish is null)
             {
-                results[i] = (new FileSummary(name, 0, 0, 0, TimeSpan.Zero, "not present"), []);
-                return;
-            }
-
-            if (!horizon.Used.Contains(dataset))
-            {
-                results[i] = (new FileSummary(name, 0, 0, 0, TimeSpan.Zero, "not used by this framework's rules"), []);
                 return;
             }
 
             var started = Stopwatch.GetTimestamp();
-            using var input = open(dataset);
-            if (input is null)
+            var dataset = OtherFiles[i];
+            var map = ids.MapTo(dataset == PartnerDataset.Housing ? people.FamilyLookup : people.PersonLookup);
+            if (map is null)
             {
-                results[i] = (new FileSummary(name, 0, 0, 0, TimeSpan.Zero, "not present"), []);
-                return;
+                using var input = open(dataset)!;
+                var known = dataset == PartnerDataset.Housing
+                    ? IdColumn.Known(people.FamilyLookup, "is not a family_id in people.csv")
+                    : IdColumn.Known(people.PersonLookup, "is not in people.csv");
+                finish = ReadFile(dataset, input, known, horizon);
+                fileErrors = input.Errors().ToList();
+                summary = summary with { Errors = input.ErrorCount };
+                map = [];
             }
 
-            progress?.Started(name, input);
-            var kept = ReadFile(dataset, input, people, horizon);
-            progress?.Finished(name);
-            var fileErrors = input.Errors().ToList();
-            results[i] = (new FileSummary(name, input.Rows, kept, input.ErrorCount, Stopwatch.GetElapsedTime(started)), fileErrors);
+            var kept = finish(people, map);
+            var elapsed = Stopwatch.GetElapsedTime(started) + Stopwatch.GetElapsedTime(0, ticks);
+            results[i] = (summary with { Kept = kept, Time = elapsed }, fileErrors, ids, finish, ticks);
         });
 
-        foreach (var (summary, fileErrors) in results)
+        foreach (var (summary, fileErrors, _, _, _) in results)
         {
             summaries.Add(summary);
             errors.AddRange(fileErrors);
         }
 
-        return new ReadResult(errors.Count == 0 ? people : null, errors, summaries, peopleTime, clock.Elapsed);
+        return new ReadResult(errors.Count == 0 ? people : null, errors, summaries, peopleTime, clock.Elapsed - peopleTime);
     }
+
+    /// <summary>
+    /// Groups a file's kept rows into the data once people.csv is read. <paramref name="map"/> gives people.csv's
+    /// number for each of the file's own id numbers, or is empty when the rows already hold people.csv's numbers.
+    /// Returns the number of rows kept.
+    /// </summary>
+    private delegate long Finish(PartnerData data, int[] map);
+
+    private static Func<T, int> Key<T>(int[] map, Func<T, int> id) => map.Length == 0 ? id : row => map[id(row)];
 
     private (PartnerData? Data, FileSummary Summary, List<DataError> Errors) ReadPeople(CsvInput input)
     {
@@ -245,29 +308,19 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
         return (data, summary, []);
     }
 
-    private static long ReadFile(PartnerDataset dataset, CsvInput input, PartnerData people, Horizon horizon) => dataset switch
+    private static Finish ReadFile(PartnerDataset dataset, CsvInput input, IdColumn ids, Horizon horizon) => dataset switch
     {
-        PartnerDataset.Attendance => ReadAttendance(input, people, horizon),
-        PartnerDataset.Exclusions => ReadExclusions(input, people, horizon),
-        PartnerDataset.Police => ReadPolice(input, people, horizon),
-        PartnerDataset.Benefits => ReadBenefits(input, people, horizon),
-        PartnerDataset.Neet => ReadNeet(input, people, horizon),
-        PartnerDataset.Housing => ReadHousing(input, people, horizon),
-        PartnerDataset.SocialCare => ReadSocialCare(input, people, horizon),
-        _ => ReadHealth(input, people, horizon),
+        PartnerDataset.Attendance => ReadAttendance(input, ids, horizon),
+        PartnerDataset.Exclusions => ReadExclusions(input, ids, horizon),
+        PartnerDataset.Police => ReadPolice(input, ids, horizon),
+        PartnerDataset.Benefits => ReadBenefits(input, ids, horizon),
+        PartnerDataset.Neet => ReadNeet(input, ids, horizon),
+        PartnerDataset.Housing => ReadHousing(input, ids, horizon),
+        PartnerDataset.SocialCare => ReadSocialCare(input, ids, horizon),
+        _ => ReadHealth(input, ids, horizon),
     };
 
-    internal static bool Person(CsvInput input, int column, PartnerData people, out int person)
-    {
-        var id = input.Field(column);
-        if (people.PersonLookup.TryGetValue(id, out person))
-        {
-            return true;
-        }
-
-        input.Error(column, id.IsEmpty ? "is empty" : $"{Values.Quote(id)} is not in people.csv");
-        return false;
-    }
+    private static long NothingKept(PartnerData data, int[] map) => 0;
 
     internal static bool Date(CsvInput input, int column, out int day)
     {
@@ -337,18 +390,18 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
         return true;
     }
 
-    private static long ReadAttendance(CsvInput input, PartnerData people, Horizon horizon)
+    private static Finish ReadAttendance(CsvInput input, IdColumn ids, Horizon horizon)
     {
         var c = input.Columns(["person_id", "academic_year", "term", "possible_sessions", "attended_sessions", "authorised_absence", "unauthorised_absence"]);
         if (!input.HeaderOk)
         {
-            return 0;
+            return NothingKept;
         }
 
         var rows = new RowBuffer<AttendanceRow>();
         while (input.Read())
         {
-            var ok = Person(input, c[0], people, out var person);
+            var ok = ids.Resolve(input, c[0], out var person);
             if (!Values.TryAcademicYear(input.Field(c[1]), out var year))
             {
                 input.Error(c[1], $"{Values.Quote(input.Field(c[1]))} is not an academic year like 2023/24");
@@ -394,22 +447,25 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
             }
         }
 
-        people.Attendance = rows.GroupBy(people.People, r => r.Person);
-        return people.Attendance.Count;
+        return (data, map) =>
+        {
+            data.Attendance = rows.GroupBy(data.People, Key<AttendanceRow>(map, r => r.Person));
+            return data.Attendance.Count;
+        };
     }
 
-    private static long ReadExclusions(CsvInput input, PartnerData people, Horizon horizon)
+    private static Finish ReadExclusions(CsvInput input, IdColumn ids, Horizon horizon)
     {
         var c = input.Columns(["person_id", "date", "kind", "days"]);
         if (!input.HeaderOk)
         {
-            return 0;
+            return NothingKept;
         }
 
         var rows = new RowBuffer<ExclusionRow>();
         while (input.Read())
         {
-            var ok = Person(input, c[0], people, out var person);
+            var ok = ids.Resolve(input, c[0], out var person);
             ok &= Date(input, c[1], out var day);
             ok &= Word(input, c[2], ExclusionKinds, PartnerVocabulary.ExclusionKinds, out var kind);
             var daysText = input.Field(c[3]);
@@ -426,22 +482,25 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
             }
         }
 
-        people.Exclusions = rows.GroupBy(people.People, r => r.Person);
-        return people.Exclusions.Count;
+        return (data, map) =>
+        {
+            data.Exclusions = rows.GroupBy(data.People, Key<ExclusionRow>(map, r => r.Person));
+            return data.Exclusions.Count;
+        };
     }
 
-    private static long ReadPolice(CsvInput input, PartnerData people, Horizon horizon)
+    private static Finish ReadPolice(CsvInput input, IdColumn ids, Horizon horizon)
     {
         var c = input.Columns(["person_id", "date", "type", "role", "severe"]);
         if (!input.HeaderOk)
         {
-            return 0;
+            return NothingKept;
         }
 
         var rows = new RowBuffer<PoliceRow>();
         while (input.Read())
         {
-            var ok = Person(input, c[0], people, out var person);
+            var ok = ids.Resolve(input, c[0], out var person);
             ok &= Date(input, c[1], out var day);
             ok &= Word(input, c[2], PoliceTypes, PartnerVocabulary.PoliceTypes, out var type);
             ok &= Word(input, c[3], PoliceRoles, PartnerVocabulary.PoliceRoles, out var role);
@@ -452,16 +511,19 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
             }
         }
 
-        people.Police = rows.GroupBy(people.People, r => r.Person);
-        return people.Police.Count;
+        return (data, map) =>
+        {
+            data.Police = rows.GroupBy(data.People, Key<PoliceRow>(map, r => r.Person));
+            return data.Police.Count;
+        };
     }
 
-    private static long ReadBenefits(CsvInput input, PartnerData people, Horizon horizon)
+    private static Finish ReadBenefits(CsvInput input, IdColumn ids, Horizon horizon)
     {
         var c = input.Columns(["person_id", "start_date", "end_date", "benefit", "out_of_work"]);
         if (!input.HeaderOk)
         {
-            return 0;
+            return NothingKept;
         }
 
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -469,7 +531,7 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
         var rows = new RowBuffer<BenefitRow>();
         while (input.Read())
         {
-            var ok = Person(input, c[0], people, out var person);
+            var ok = ids.Resolve(input, c[0], out var person);
             var startOk = Date(input, c[1], out var start);
             ok &= startOk;
             ok &= EndDate(input, c[2], start, startOk, out var end);
@@ -495,33 +557,40 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
             rows.Add(new BenefitRow(person, start, end, name, outOfWork));
         }
 
-        people.BenefitNames = [.. names.OrderBy(n => n.Value).Select(n => n.Key)];
-        people.Benefits = rows.GroupBy(people.People, r => r.Person);
-        return people.Benefits.Count;
+        return (data, map) =>
+        {
+            data.BenefitNames = [.. names.OrderBy(n => n.Value).Select(n => n.Key)];
+            data.Benefits = rows.GroupBy(data.People, Key<BenefitRow>(map, r => r.Person));
+            return data.Benefits.Count;
+        };
     }
 
-    private static long ReadNeet(CsvInput input, PartnerData people, Horizon horizon)
+    private static Finish ReadNeet(CsvInput input, IdColumn ids, Horizon horizon)
     {
-        people.Neet = ReadDatedWords(input, people, "status", NeetStatuses, PartnerVocabulary.NeetStatuses, horizon.NeetAfter, horizon.AsOf, (p, d, w) => new NeetRow(p, d, w));
-        return people.Neet.Count;
+        var group = ReadDatedWords(input, ids, "status", NeetStatuses, PartnerVocabulary.NeetStatuses, horizon.NeetAfter, horizon.AsOf, (p, d, w) => new NeetRow(p, d, w));
+        return (data, map) =>
+        {
+            data.Neet = group(data, map);
+            return data.Neet.Count;
+        };
     }
 
     /// <summary>A file of person_id, date and one word (NEET status, health flag), keeping rows dated after <paramref name="after"/>.</summary>
-    private static Grouped<TRow> ReadDatedWords<TWord, TRow>(
-        CsvInput input, PartnerData people, string column, Dictionary<string, TWord>.AlternateLookup<ReadOnlySpan<char>> words,
+    private static Func<PartnerData, int[], Grouped<TRow>> ReadDatedWords<TWord, TRow>(
+        CsvInput input, IdColumn ids, string column, Dictionary<string, TWord>.AlternateLookup<ReadOnlySpan<char>> words,
         IReadOnlyDictionary<string, TWord> vocabulary, int after, int asOf, Func<int, int, TWord, TRow> row)
         where TRow : struct, IPersonRow
     {
         var c = input.Columns(["person_id", "date", column]);
         if (!input.HeaderOk)
         {
-            return Grouped<TRow>.Empty;
+            return (_, _) => Grouped<TRow>.Empty;
         }
 
         var rows = new RowBuffer<TRow>();
         while (input.Read())
         {
-            var ok = Person(input, c[0], people, out var person);
+            var ok = ids.Resolve(input, c[0], out var person);
             ok &= Date(input, c[1], out var day);
             ok &= Word(input, c[2], words, vocabulary, out var word);
             if (ok && day > after && day <= asOf)
@@ -530,27 +599,21 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
             }
         }
 
-        return rows.GroupBy(people.People, r => r.Person);
+        return (data, map) => rows.GroupBy(data.People, Key<TRow>(map, r => r.Person));
     }
 
-    private static long ReadHousing(CsvInput input, PartnerData people, Horizon horizon)
+    private static Finish ReadHousing(CsvInput input, IdColumn ids, Horizon horizon)
     {
         var c = input.Columns(["family_id", "date", "status"]);
         if (!input.HeaderOk)
         {
-            return 0;
+            return NothingKept;
         }
 
         var rows = new RowBuffer<HousingRow>();
         while (input.Read())
         {
-            var id = input.Field(c[0]);
-            var ok = people.FamilyLookup.TryGetValue(id, out var family);
-            if (!ok)
-            {
-                input.Error(c[0], id.IsEmpty ? "is empty" : $"{Values.Quote(id)} is not a family_id in people.csv");
-            }
-
+            var ok = ids.Resolve(input, c[0], out var family);
             ok &= Date(input, c[1], out var day);
             ok &= Word(input, c[2], HousingStatuses, PartnerVocabulary.HousingStatuses, out var status);
             if (ok && day > horizon.HousingAfter && day <= horizon.AsOf)
@@ -559,22 +622,25 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
             }
         }
 
-        people.Housing = rows.GroupBy(people.Households, r => r.Family);
-        return people.Housing.Count;
+        return (data, map) =>
+        {
+            data.Housing = rows.GroupBy(data.Households, Key<HousingRow>(map, r => r.Family));
+            return data.Housing.Count;
+        };
     }
 
-    private static long ReadSocialCare(CsvInput input, PartnerData people, Horizon horizon)
+    private static Finish ReadSocialCare(CsvInput input, IdColumn ids, Horizon horizon)
     {
         var c = input.Columns(["person_id", "start_date", "end_date", "type"]);
         if (!input.HeaderOk)
         {
-            return 0;
+            return NothingKept;
         }
 
         var rows = new RowBuffer<SocialCareRow>();
         while (input.Read())
         {
-            var ok = Person(input, c[0], people, out var person);
+            var ok = ids.Resolve(input, c[0], out var person);
             var startOk = Date(input, c[1], out var start);
             ok &= startOk;
             ok &= EndDate(input, c[2], start, startOk, out var end);
@@ -585,13 +651,20 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
             }
         }
 
-        people.SocialCare = rows.GroupBy(people.People, r => r.Person);
-        return people.SocialCare.Count;
+        return (data, map) =>
+        {
+            data.SocialCare = rows.GroupBy(data.People, Key<SocialCareRow>(map, r => r.Person));
+            return data.SocialCare.Count;
+        };
     }
 
-    private static long ReadHealth(CsvInput input, PartnerData people, Horizon horizon)
+    private static Finish ReadHealth(CsvInput input, IdColumn ids, Horizon horizon)
     {
-        people.Health = ReadDatedWords(input, people, "flag", HealthFlags, PartnerVocabulary.HealthFlags, horizon.HealthAfter, horizon.AsOf, (p, d, w) => new HealthRow(p, d, w));
-        return people.Health.Count;
+        var group = ReadDatedWords(input, ids, "flag", HealthFlags, PartnerVocabulary.HealthFlags, horizon.HealthAfter, horizon.AsOf, (p, d, w) => new HealthRow(p, d, w));
+        return (data, map) =>
+        {
+            data.Health = group(data, map);
+            return data.Health.Count;
+        };
     }
 }
