@@ -148,7 +148,7 @@ public static class IdentificationCommands
 
         e.WriteLine($"households: {N(result.Households)} read, {N(result.HouseholdsWithChildren)} with a dependent child or an expected baby");
         e.WriteLine($"candidates: {N(result.Candidates.Count)}, of whom {N(result.Eligible)} eligible (needs in at least {framework.MinimumHeadlineOutcomes} headline outcomes)");
-        e.WriteLine($"time: read people {S(read.PeopleTime)}, read other files {S(read.OtherFilesTime)} (in parallel), evaluate {S(evaluate)}, sort and write {S(write)}, total {S(total)}");
+        e.WriteLine($"time: read people {S(read.PeopleTime)}, finish the other files (read alongside) {S(read.OtherFilesTime)} after that, evaluate {S(evaluate)}, sort and write {S(write)}, total {S(total)}");
     }
 
     private static int RunSynth(string? peopleText, string? directory, string seedText, string asOfText)
