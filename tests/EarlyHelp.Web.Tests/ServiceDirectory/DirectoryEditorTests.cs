@@ -21,9 +21,111 @@ public abstract partial class DirectoryEditorTests<TSite>(TSite site) : IClassFi
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, IEnumerable<KeyValuePair<string, string>> fields)
     {
+        var (token, version) = await FormAsync(client, path);
+        return await PostFromAsync(client, path, token, version, fields);
+    }
+
+    /// <summary>Opens a form: its anti-forgery token and the version of the record it shows, as a browser keeps them.</summary>
+    private static async Task<(string Token, string Version)> FormAsync(HttpClient client, string path)
+    {
         var page = await client.GetStringAsync(path);
-        var token = Token().Match(page).Groups[1].Value;
-        return await client.PostAsync(path, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]));
+        return (Token().Match(page).Groups[1].Value, Version().Match(page).Groups[1].Value);
+    }
+
+    private static Task<HttpResponseMessage> PostFromAsync(HttpClient client, string path, string token, string version, IEnumerable<KeyValuePair<string, string>> fields) =>
+        client.PostAsync(path, new FormUrlEncodedContent([.. fields, new("Input.Version", version), new("__RequestVerificationToken", token)]));
+
+    [Fact]
+    public async Task Of_two_editors_saving_a_service_at_once_the_second_is_told_keeps_what_they_typed_and_saves_again()
+    {
+        var first = await site.SignedInAsync("directory");
+        var second = await site.SignedInAsync("directory");
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var organisationId = await QueryAsync(db => db.DirectoryOrganisations.Select(o => o.Id).FirstAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(first, "/directory/services/new",
+            [new("Input.OrganisationId", organisationId.ToString()), new("Input.Name", $"Stay and play {suffix}"), new("Input.Description", "Play sessions."), new("Input.Status", "active")])).StatusCode);
+        var id = await QueryAsync(db => db.DirectoryServices.Where(s => s.Name == $"Stay and play {suffix}").Select(s => s.Id).SingleAsync());
+        var path = $"/directory/services/{id}";
+
+        var (firstToken, firstVersion) = await FormAsync(first, path);
+        var (secondToken, secondVersion) = await FormAsync(second, path);
+        Assert.Equal(firstVersion, secondVersion);
+        var saved = await PostFromAsync(first, path, firstToken, firstVersion,
+            [new("Input.OrganisationId", organisationId.ToString()), new("Input.Name", $"Stay and play {suffix}"), new("Input.Description", "Play sessions for under-fives, run by Sure Start."), new("Input.Status", "active")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var secondFields = new KeyValuePair<string, string>[]
+        {
+            new("Input.OrganisationId", organisationId.ToString()), new("Input.Name", $"Stay and play {suffix}"), new("Input.Description", "Messy play on Fridays."),
+            new("Input.Status", "active"), new("Input.ContactName", "Priya Patel"), new("Input.ContactPhone", "01922 650 123"),
+        };
+        var refused = await PostFromAsync(second, path, secondToken, secondVersion, secondFields);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await HtmlAsync(refused);
+        Assert.Contains("<title>Error: Change Stay and play", html, StringComparison.Ordinal);
+        Assert.Contains("Someone else changed this service while you were editing it", html, StringComparison.Ordinal);
+        Assert.Contains("Play sessions for under-fives, run by Sure Start.", html, StringComparison.Ordinal);
+        Assert.Contains("Messy play on Fridays.", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"01922 650 123\"", html, StringComparison.Ordinal);
+        var stored = await QueryAsync(db => db.DirectoryServices.Include(s => s.Contacts).SingleAsync(s => s.Id == id));
+        Assert.Equal("Play sessions for under-fives, run by Sure Start.", stored.Description);
+        Assert.Empty(stored.Contacts);
+
+        // Saving again, from what the first editor saved, keeps the second editor's changes.
+        var newer = Version().Match(html).Groups[1].Value;
+        Assert.Equal(stored.Version.ToString(), newer);
+        var again = await PostFromAsync(second, path, Token().Match(html).Groups[1].Value, newer, secondFields);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        stored = await QueryAsync(db => db.DirectoryServices.Include(s => s.Contacts).SingleAsync(s => s.Id == id));
+        Assert.Equal("Messy play on Fridays.", stored.Description);
+        Assert.Equal("01922 650 123", Assert.Single(stored.Contacts).Phone);
+
+        // The first editor's old form is now out of date in turn.
+        var stale = await HtmlAsync(await PostFromAsync(first, path, firstToken, firstVersion, secondFields));
+        Assert.Contains("Someone else changed this service while you were editing it", stale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Of_two_editors_saving_an_organisation_or_a_place_at_once_the_second_is_told()
+    {
+        var first = await site.SignedInAsync("directory");
+        var second = await site.SignedInAsync("directory");
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(first, "/directory/organisations/new", [new("Input.Name", $"Oak Trust {suffix}"), new("Input.Description", "A charity.")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(first, "/directory/locations/new",
+            [new("Input.Name", $"Oak Centre {suffix}"), new("Input.IsFamilyHub", "no"), new("Input.AddressLine1", "2 Oak Lane"), new("Input.Town", "Walsall"), new("Input.Postcode", "WS2 8AA")])).StatusCode);
+        var (organisationId, locationId) = await QueryAsync(async db => (
+            (await db.DirectoryOrganisations.SingleAsync(o => o.Name == $"Oak Trust {suffix}")).Id,
+            (await db.DirectoryLocations.SingleAsync(l => l.Name == $"Oak Centre {suffix}")).Id));
+
+        var organisation = $"/directory/organisations/{organisationId}";
+        var (t1, v1) = await FormAsync(first, organisation);
+        var (t2, v2) = await FormAsync(second, organisation);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFromAsync(first, organisation, t1, v1, [new("Input.Name", $"Oak Trust {suffix}"), new("Input.Description", "A charity for young carers.")])).StatusCode);
+        var html = await HtmlAsync(await PostFromAsync(second, organisation, t2, v2, [new("Input.Name", $"Oak Trust {suffix}"), new("Input.Description", "A charity for families."), new("Input.Email", "help@oak.example.org")]));
+        Assert.Contains("Someone else changed this organisation while you were editing it", html, StringComparison.Ordinal);
+        Assert.Contains("A charity for young carers.", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"help@oak.example.org\"", html, StringComparison.Ordinal);
+        Assert.Equal("A charity for young carers.", await QueryAsync(db => db.DirectoryOrganisations.Where(o => o.Id == organisationId).Select(o => o.Description).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFromAsync(second, organisation, Token().Match(html).Groups[1].Value, Version().Match(html).Groups[1].Value,
+            [new("Input.Name", $"Oak Trust {suffix}"), new("Input.Description", "A charity for families.")])).StatusCode);
+        Assert.Equal("A charity for families.", await QueryAsync(db => db.DirectoryOrganisations.Where(o => o.Id == organisationId).Select(o => o.Description).SingleAsync()));
+
+        var place = $"/directory/locations/{locationId}";
+        (t1, v1) = await FormAsync(first, place);
+        (t2, v2) = await FormAsync(second, place);
+        KeyValuePair<string, string>[] Place(string line1) =>
+            [new("Input.Name", $"Oak Centre {suffix}"), new("Input.IsFamilyHub", "no"), new("Input.AddressLine1", line1), new("Input.Town", "Walsall"), new("Input.Postcode", "WS2 8AA")];
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFromAsync(first, place, t1, v1, Place("4 Oak Lane"))).StatusCode);
+        html = await HtmlAsync(await PostFromAsync(second, place, t2, v2, Place("6 Oak Lane")));
+        Assert.Contains("Someone else changed this place while you were editing it", html, StringComparison.Ordinal);
+        Assert.Contains("4 Oak Lane, Walsall, WS2 8AA", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"6 Oak Lane\"", html, StringComparison.Ordinal);
+        Assert.Equal("4 Oak Lane", await QueryAsync(db => db.DirectoryLocations.Where(l => l.Id == locationId).Select(l => l.AddressLine1).SingleAsync()));
+
+        // A form without the version it was opened on is refused rather than saved blindly.
+        var blind = await first.PostAsync(place, new FormUrlEncodedContent([.. Place("8 Oak Lane"), new("__RequestVerificationToken", (await FormAsync(first, place)).Token)]));
+        Assert.Contains("The form is out of date: open the place again", await HtmlAsync(blind), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,6 +270,9 @@ public abstract partial class DirectoryEditorTests<TSite>(TSite site) : IClassFi
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
+
+    [GeneratedRegex("name=\"Input.Version\" value=\"([^\"]*)\"")]
+    private static partial Regex Version();
 }
 
 public sealed class SqliteDirectoryEditorTests(SqliteDirectorySite site) : DirectoryEditorTests<SqliteDirectorySite>(site);

@@ -62,6 +62,9 @@ public sealed class ServiceInput
     [Display(Name = "Phone number (optional)")]
     public string? ContactPhone { get; set; }
 
+    /// <summary>The version of the service the form was opened on.</summary>
+    public Guid? Version { get; set; }
+
     public static ServiceInput From(DirectoryService s)
     {
         var schedule = s.Schedules.OrderBy(x => x.Id).FirstOrDefault();
@@ -86,6 +89,7 @@ public sealed class ServiceInput
             Email = s.Email,
             ContactName = contact?.Name,
             ContactPhone = contact?.Phone,
+            Version = s.Version,
         };
     }
 
