@@ -44,7 +44,7 @@ public sealed class ServiceModel(EarlyHelpDbContext db, Engine engine, IConfigur
             return result;
         }
 
-        Input = Existing is null ? new ServiceInput { Status = ServiceStatus.Active } : ServiceInput.From(Existing);
+        Input = Existing is null ? new ServiceInput { Status = ServiceStatus.Active }.WithAnEmptyEntryInEachList() : ServiceInput.From(Existing);
         return Page();
     }
 
@@ -58,6 +58,13 @@ public sealed class ServiceModel(EarlyHelpDbContext db, Engine engine, IConfigur
         var service = Existing ?? new DirectoryService { Name = "" };
         var terms = await db.DirectoryTaxonomyTerms.Where(t => t.TaxonomyId == FrameworkTaxonomy.TaxonomyId(Framework)).ToDictionaryAsync(t => t.Code, t => t.Id);
         ModelState.Clear();
+        if (Request.Form["change"].ToString() is { Length: > 0 } change)
+        {
+            // "Add another" and "Remove" redraw the form with what was typed; nothing is checked or saved yet.
+            return Input.TryChangeEntries(change) ? Page() : BadRequest();
+        }
+
+        Input.WithAnEmptyEntryInEachList();
         if (Existing is not null && Input.Version is null)
         {
             ModelState.AddModelError("Input.Name", "The form is out of date: open the service again");
