@@ -1,3 +1,5 @@
+using EarlyHelp.Core.Casework;
+
 namespace EarlyHelp.Core.ServiceDirectory;
 
 // The Families Information Service directory. Names follow Open Referral UK (HSDS 3.0, UK profile) so that the
@@ -5,9 +7,12 @@ namespace EarlyHelp.Core.ServiceDirectory;
 // feed keeps its publisher's ids and a second import of it finds the same records.
 
 /// <summary>An organisation that provides services (HSDS organization).</summary>
-public sealed class DirectoryOrganisation
+public sealed class DirectoryOrganisation : IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
+
+    /// <summary>Changes with every save, so that of two editors saving at once the second is told.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
 
     public required string Name { get; set; }
 
@@ -32,9 +37,12 @@ public static class ServiceStatus
 }
 
 /// <summary>A service an organisation provides to families (HSDS service).</summary>
-public sealed class DirectoryService
+public sealed class DirectoryService : IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
+
+    /// <summary>Changes with every save, so that of two editors saving at once the second is told.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
 
     public Guid OrganisationId { get; set; }
 
@@ -80,9 +88,12 @@ public sealed class DirectoryService
 }
 
 /// <summary>A place where services are delivered (HSDS location); family hubs among them.</summary>
-public sealed class DirectoryLocation
+public sealed class DirectoryLocation : IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
+
+    /// <summary>Changes with every save, so that of two editors saving at once the second is told.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
 
     public required string Name { get; set; }
 

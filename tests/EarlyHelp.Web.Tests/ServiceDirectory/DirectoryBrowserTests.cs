@@ -99,7 +99,9 @@ public sealed class DirectoryBrowserTests(SqliteDirectorySite site, Browser.Brow
         await page.GetByLabel("Service name").FillAsync("Dads' group");
         await page.GetByLabel("Youngest age (optional)").FillAsync("sixteen");
         await page.GetByLabel("Opens at (optional)").FillAsync("6pm");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add service" }).ClickAsync();
+
+        // Enter saves (and so checks) the form, though "Add another" buttons come before the one at the end.
+        await page.GetByLabel("Opens at (optional)").PressAsync("Enter");
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: "));
         var summary = page.Locator(".govuk-error-summary");
         await Assertions.Expect(summary).ToContainTextAsync("Select the organisation that provides the service");
@@ -109,6 +111,16 @@ public sealed class DirectoryBrowserTests(SqliteDirectorySite site, Browser.Brow
         await Assertions.Expect(page.GetByLabel("Service name")).ToHaveValueAsync("Dads' group");
         await Assertions.Expect(page.GetByLabel("Youngest age (optional)")).ToHaveValueAsync("sixteen");
         await Browser.Browser.AssertAccessibleAsync(page);
+
+        // "Add another" works without JavaScript: the form comes back with a second contact and what was typed.
+        await page.Locator("#Input-Contacts-0-Name").FillAsync("Tom Reid");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add another person to contact" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#contact-2 legend")).ToContainTextAsync("Person to contact 2");
+        await Assertions.Expect(page.Locator("#Input-Contacts-0-Name")).ToHaveValueAsync("Tom Reid");
+        await Assertions.Expect(page.GetByLabel("Service name")).ToHaveValueAsync("Dads' group");
+        await Browser.Browser.AssertAccessibleAsync(page);
+        await page.Locator("#Input-Contacts-1-Name").FillAsync("Dev Mistry");
+        await page.Locator("#Input-Contacts-1-Phone").FillAsync("01922 650 777");
 
         await page.GetByLabel("Organisation that provides it").SelectOptionAsync(new SelectOptionValue { Label = "Brightpath Family Trust" });
         await page.GetByLabel("What the service does").FillAsync("A Saturday morning group for dads and their children.");
@@ -121,5 +133,7 @@ public sealed class DirectoryBrowserTests(SqliteDirectorySite site, Browser.Brow
 
         await page.GotoAsync(new Uri(site.Address, "/services?q=dads").ToString());
         await Assertions.Expect(page.Locator("#results")).ToContainTextAsync("Dads' group");
+        await page.Locator("#results a", new() { HasText = "Dads' group" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Phone: 01922 650 777");
     }
 }

@@ -68,6 +68,33 @@ public abstract class OpenReferralApiTests<TSite>(TSite site) : IClassFixture<TS
     }
 
     [Fact]
+    public async Task Contacts_carry_the_phone_numbers_the_service_page_shows()
+    {
+        var services = await ValidAsync("/services", $"{Root}/services?per_page=5");
+        var phoneSchema = await OpenReferralSchemas.PhoneAsync();
+        var phones = 0;
+        foreach (var summary in services["contents"]!.AsArray())
+        {
+            var id = summary!["id"]!.GetValue<string>();
+            var service = await ValidAsync("/services/{id}", $"{Root}/services/{id}");
+            var (_, page) = await GetAsync($"/services/{id}");
+            foreach (var contact in service["contacts"]!.AsArray())
+            {
+                var phone = Assert.Single(contact!["phones"]!.AsArray())!;
+                var problems = phoneSchema.Validate(phone.ToJsonString()).Select(e => $"{e.Path}: {e.Kind} {e.Property}").ToList();
+                Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+                Assert.Equal(contact["id"]!.GetValue<string>(), phone["contact_id"]!.GetValue<string>());
+                var number = phone["number"]!.GetValue<string>();
+                Assert.StartsWith("01922 ", number, StringComparison.Ordinal);
+                Assert.Contains($"Phone: {number}", page, StringComparison.Ordinal);
+                phones++;
+            }
+        }
+
+        Assert.True(phones >= 5, $"{phones} phones");
+    }
+
+    [Fact]
     public async Task The_schema_check_itself_finds_a_broken_response()
     {
         var problems = await OpenReferralSchemas.ProblemsAsync("/services/{id}", """{"id":"not-a-uuid","status":"open","minimum_age":"five"}""");

@@ -37,6 +37,21 @@ public static class OpenReferralSchemas
     }
 
     /// <summary>
+    /// The UK profile's phone (phone.json), which a contact's <c>phones</c> follow. Its <c>required</c> list names
+    /// <c>url</c>, a field phone.json does not define (copied from the service table), so that one is dropped;
+    /// <c>languages</c>, which refers to a file not shipped here and which the directory never sends, is dropped too.
+    /// </summary>
+    public static async Task<JsonSchema> PhoneAsync()
+    {
+        var phone = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Folder, "phone.json")))!.AsObject();
+        phone.Remove("datapackage_metadata");
+        ((JsonObject)phone["properties"]!).Remove("languages");
+        var required = phone["required"]!.AsArray();
+        required.Remove(required.Single(r => r!.GetValue<string>() == "url"));
+        return await JsonSchema.FromJsonAsync(phone.ToJsonString());
+    }
+
+    /// <summary>
     /// The schema openapi.json gives for a GET path's 200 response: its file, and whether it is a page of them.
     /// Read from openapi.json itself, so that the tests follow the standard rather than a copy of it.
     /// </summary>

@@ -166,6 +166,18 @@ public static class OpenReferralJson
         var json = new JsonObject { ["id"] = Id(x.Id), ["service_id"] = Id(x.ServiceId) };
         Add(json, "name", x.Name);
         Add(json, "title", x.Title);
+        if (!string.IsNullOrWhiteSpace(x.Phone))
+        {
+            // HSDS 3.0 nests a contact's phones in it (the UK profile's phone.json links each to its contact_id);
+            // the contact has one number here, so the phone shares the contact's id.
+            json["phones"] = new JsonArray(new JsonObject
+            {
+                ["id"] = Id(x.Id),
+                ["contact_id"] = Id(x.Id),
+                ["number"] = x.Phone,
+            });
+        }
+
         return json;
     }
 

@@ -27,8 +27,9 @@ public static class ServiceText
     public static string Time(TimeOnly t) =>
         (t.Hour % 12 == 0 ? 12 : t.Hour % 12).ToString(CultureInfo.InvariantCulture) + (t.Minute == 0 ? "" : $":{t.Minute:00}") + (t.Hour < 12 ? "am" : "pm");
 
+    // Pounds written out with the invariant culture: the application runs in globalization-invariant mode, where en-GB is unavailable.
     public static string Cost(ServiceCostOption c) =>
         c.Amount is { } amount
-            ? (amount == 0 ? "Free" : amount.ToString("£#,##0.00", CultureInfo.GetCultureInfo("en-GB"))) + (c.AmountDescription is { } d && !(amount == 0 && d == "Free") ? $" ({d})" : "") + (c.Option is { } o ? $": {o}" : "")
+            ? (amount == 0 ? "Free" : "£" + amount.ToString("#,##0.00", CultureInfo.InvariantCulture)) + (c.AmountDescription is { } d && !(amount == 0 && d == "Free") ? $" ({d})" : "") + (c.Option is { } o ? $": {o}" : "")
             : c.AmountDescription ?? c.Option ?? "";
 }

@@ -29,6 +29,9 @@ public sealed class LocationInput
 
     [Display(Name = "About the place (optional)")]
     public string? Description { get; set; }
+
+    /// <summary>The version of the place the form was opened on.</summary>
+    public Guid? Version { get; set; }
 }
 
 /// <summary>
@@ -46,6 +49,9 @@ public sealed class LocationModel(EarlyHelpDbContext db) : PageModel
 
     public DirectoryLocation? Existing { get; private set; }
 
+    /// <summary>What someone else saved while this editor had the form open.</summary>
+    public DirectoryLocation? Theirs { get; private set; }
+
     public static IReadOnlyList<SelectListItem> YesNo { get; } = [new("Yes", "yes"), new("No", "no")];
 
     public async Task<IActionResult> OnGetAsync()
@@ -57,7 +63,7 @@ public sealed class LocationModel(EarlyHelpDbContext db) : PageModel
 
         if (Existing is { } l)
         {
-            Input = new LocationInput { Name = l.Name, IsFamilyHub = l.IsFamilyHub ? "yes" : "no", AddressLine1 = l.AddressLine1, Town = l.Town, Postcode = l.Postcode, Description = l.Description };
+            Input = new LocationInput { Name = l.Name, IsFamilyHub = l.IsFamilyHub ? "yes" : "no", AddressLine1 = l.AddressLine1, Town = l.Town, Postcode = l.Postcode, Description = l.Description, Version = l.Version };
         }
 
         return Page();
@@ -100,6 +106,11 @@ public sealed class LocationModel(EarlyHelpDbContext db) : PageModel
             postcode = Postcodes.Normalise(Input.Postcode);
         }
 
+        if (Existing is not null && Input.Version is null)
+        {
+            check.Add(nameof(Input.Name), "The form is out of date: open the place again");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -112,7 +123,26 @@ public sealed class LocationModel(EarlyHelpDbContext db) : PageModel
             (location.Postcode, location.Latitude, location.Longitude) = (postcode, centroid.Latitude, centroid.Longitude);
         }
 
-        await db.SaveChangesAsync();
+        if (Existing is null)
+        {
+            await db.SaveChangesAsync();
+        }
+        else if (!await db.TrySaveFromAsync(Existing, Input.Version!.Value))
+        {
+            db.ChangeTracker.Clear();
+            Theirs = await db.DirectoryLocations.AsNoTracking().SingleOrDefaultAsync(l => l.Id == Existing.Id);
+            if (Theirs is null)
+            {
+                TempData["Notice"] = "Someone else removed that place from the directory";
+                return Redirect("/directory");
+            }
+
+            // The next save is made knowingly from what the other editor saved.
+            Input.Version = Theirs.Version;
+            ModelState.AddModelError("Input", "Someone else changed this place while you were editing it. Check their changes, then save again to keep yours");
+            return Page();
+        }
+
         TempData["Notice"] = Existing is null ? $"{location.Name} added to the directory" : $"{location.Name} updated";
         return Redirect("/directory");
     }

@@ -22,6 +22,9 @@ public sealed class OrganisationInput
 
     [Display(Name = "Email address (optional)")]
     public string? Email { get; set; }
+
+    /// <summary>The version of the organisation the form was opened on.</summary>
+    public Guid? Version { get; set; }
 }
 
 /// <summary>Adds an organisation to the directory or changes one.</summary>
@@ -36,6 +39,9 @@ public sealed class OrganisationModel(EarlyHelpDbContext db) : PageModel
 
     public DirectoryOrganisation? Existing { get; private set; }
 
+    /// <summary>What someone else saved while this editor had the form open.</summary>
+    public DirectoryOrganisation? Theirs { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (await LoadAsync() is { } result)
@@ -45,7 +51,7 @@ public sealed class OrganisationModel(EarlyHelpDbContext db) : PageModel
 
         if (Existing is { } o)
         {
-            Input = new OrganisationInput { Name = o.Name, Description = o.Description, Website = o.Website, Email = o.Email };
+            Input = new OrganisationInput { Name = o.Name, Description = o.Description, Website = o.Website, Email = o.Email, Version = o.Version };
         }
 
         return Page();
@@ -69,6 +75,11 @@ public sealed class OrganisationModel(EarlyHelpDbContext db) : PageModel
             check.Add(nameof(Input.Name), $"There is already an organisation called {name}");
         }
 
+        if (Existing is not null && Input.Version is null)
+        {
+            check.Add(nameof(Input.Name), "The form is out of date: open the organisation again");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -85,7 +96,26 @@ public sealed class OrganisationModel(EarlyHelpDbContext db) : PageModel
             }
         }
 
-        await db.SaveChangesAsync();
+        if (Existing is null)
+        {
+            await db.SaveChangesAsync();
+        }
+        else if (!await db.TrySaveFromAsync(Existing, Input.Version!.Value))
+        {
+            db.ChangeTracker.Clear();
+            Theirs = await db.DirectoryOrganisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == Existing.Id);
+            if (Theirs is null)
+            {
+                TempData["Notice"] = "Someone else removed that organisation from the directory";
+                return Redirect("/directory");
+            }
+
+            // The next save is made knowingly from what the other editor saved.
+            Input.Version = Theirs.Version;
+            ModelState.AddModelError("Input", "Someone else changed this organisation while you were editing it. Check their changes, then save again to keep yours");
+            return Page();
+        }
+
         TempData["Notice"] = Existing is null ? $"{organisation.Name} added to the directory" : $"{organisation.Name} updated";
         return Redirect("/directory");
     }

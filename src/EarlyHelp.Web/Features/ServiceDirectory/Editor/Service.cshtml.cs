@@ -22,6 +22,9 @@ public sealed class ServiceModel(EarlyHelpDbContext db, Engine engine, IConfigur
 
     public DirectoryService? Existing { get; private set; }
 
+    /// <summary>What someone else saved while this editor had the form open.</summary>
+    public DirectoryService? Theirs { get; private set; }
+
     public Framework Framework { get; private set; } = null!;
 
     public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
@@ -41,7 +44,7 @@ public sealed class ServiceModel(EarlyHelpDbContext db, Engine engine, IConfigur
             return result;
         }
 
-        Input = Existing is null ? new ServiceInput { Status = ServiceStatus.Active } : ServiceInput.From(Existing);
+        Input = Existing is null ? new ServiceInput { Status = ServiceStatus.Active }.WithAnEmptyEntryInEachList() : ServiceInput.From(Existing);
         return Page();
     }
 
@@ -55,6 +58,19 @@ public sealed class ServiceModel(EarlyHelpDbContext db, Engine engine, IConfigur
         var service = Existing ?? new DirectoryService { Name = "" };
         var terms = await db.DirectoryTaxonomyTerms.Where(t => t.TaxonomyId == FrameworkTaxonomy.TaxonomyId(Framework)).ToDictionaryAsync(t => t.Code, t => t.Id);
         ModelState.Clear();
+        if (Request.Form["change"].ToString() is { Length: > 0 } change)
+        {
+            // "Add another" and "Remove" redraw the form with what was typed; nothing is checked or saved yet.
+            return Input.TryChangeEntries(change) ? Page() : BadRequest();
+        }
+
+        Input.WithAnEmptyEntryInEachList();
+        if (Existing is not null && Input.Version is null)
+        {
+            ModelState.AddModelError("Input.Name", "The form is out of date: open the service again");
+            return Page();
+        }
+
         if (!Input.TryApply(service, ModelState, Organisations.Where(o => o.Value.Length > 0).Select(o => Guid.Parse(o.Value)).ToHashSet(), Locations.Select(l => l.Id).ToHashSet(), terms))
         {
             return Page();
@@ -68,7 +84,28 @@ public sealed class ServiceModel(EarlyHelpDbContext db, Engine engine, IConfigur
             db.DirectoryServices.Add(service);
         }
 
-        await db.SaveChangesAsync();
+        if (Existing is null)
+        {
+            await db.SaveChangesAsync();
+        }
+        else if (!await db.TrySaveFromAsync(Existing, Input.Version!.Value))
+        {
+            db.ChangeTracker.Clear();
+            Theirs = await db.DirectoryServices.AsNoTracking()
+                .Include(s => s.Organisation).Include(s => s.Schedules).Include(s => s.CostOptions).Include(s => s.Contacts)
+                .AsSplitQuery().SingleOrDefaultAsync(s => s.Id == Existing.Id);
+            if (Theirs is null)
+            {
+                TempData["Notice"] = "Someone else removed that service from the directory";
+                return Redirect("/directory");
+            }
+
+            // The next save is made knowingly from what the other editor saved.
+            Input.Version = Theirs.Version;
+            ModelState.AddModelError("Input", "Someone else changed this service while you were editing it. Check their changes, then save again to keep yours");
+            return Page();
+        }
+
         TempData["Notice"] = Existing is null ? $"{service.Name} added to the directory" : $"{service.Name} updated";
         return Redirect("/directory");
     }
