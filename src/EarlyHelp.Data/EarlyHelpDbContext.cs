@@ -159,8 +159,13 @@ public sealed partial class EarlyHelpDbContext(DbContextOptions<EarlyHelpDbConte
     /// <summary>Every save of a changed record gives it a new version, so a stale edit fails instead of overwriting.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        // The engine's stored verdict is not an edit: refreshing it must not make someone's open form stale.
-        string[] derived = [nameof(Episode.ClaimStatus), nameof(Episode.ClaimableOn), nameof(Episode.EvaluatedOn)];
+        // Derived columns are not edits: refreshing the engine's stored verdict, or a service's search text when its
+        // organisation is renamed, must not make someone's open form stale.
+        string[] derived =
+        [
+            nameof(Episode.ClaimStatus), nameof(Episode.ClaimableOn), nameof(Episode.EvaluatedOn),
+            nameof(Core.ServiceDirectory.DirectoryService.SearchText),
+        ];
         foreach (var entry in ChangeTracker.Entries<IVersioned>()
             .Where(e => e.State == EntityState.Modified && e.Properties.Any(p => p.IsModified && !derived.Contains(p.Metadata.Name))))
         {

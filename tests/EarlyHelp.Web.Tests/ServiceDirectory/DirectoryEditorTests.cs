@@ -163,6 +163,30 @@ public abstract partial class DirectoryEditorTests<TSite>(TSite site) : IClassFi
     }
 
     [Fact]
+    public async Task Renaming_an_organisation_does_not_make_an_open_form_for_one_of_its_services_stale()
+    {
+        var editor = await site.SignedInAsync("directory");
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(editor, "/directory/organisations/new", [new("Input.Name", $"Elm Trust {suffix}"), new("Input.Description", "A charity.")])).StatusCode);
+        var organisationId = await QueryAsync(db => db.DirectoryOrganisations.Where(o => o.Name == $"Elm Trust {suffix}").Select(o => o.Id).SingleAsync());
+        KeyValuePair<string, string>[] Service(string description) =>
+            [new("Input.OrganisationId", organisationId.ToString()), new("Input.Name", $"Baby massage {suffix}"), new("Input.Description", description), new("Input.Status", "active")];
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(editor, "/directory/services/new", Service("Sessions for parents and babies."))).StatusCode);
+        var serviceId = await QueryAsync(db => db.DirectoryServices.Where(s => s.Name == $"Baby massage {suffix}").Select(s => s.Id).SingleAsync());
+        var service = $"/directory/services/{serviceId}";
+        var (serviceToken, serviceVersion) = await FormAsync(editor, service);
+
+        // The organisation is renamed, which rewrites its services' search text: not an edit of the service.
+        var organisation = $"/directory/organisations/{organisationId}";
+        var (token, version) = await FormAsync(editor, organisation);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFromAsync(editor, organisation, token, version, [new("Input.Name", $"Elm Family Trust {suffix}"), new("Input.Description", "A charity.")])).StatusCode);
+        Assert.Contains("elm family trust", await QueryAsync(db => db.DirectoryServices.Where(s => s.Id == serviceId).Select(s => s.SearchText).SingleAsync()), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFromAsync(editor, service, serviceToken, serviceVersion, Service("Sessions for parents and babies under one."))).StatusCode);
+        Assert.Equal("Sessions for parents and babies under one.", await QueryAsync(db => db.DirectoryServices.Where(s => s.Id == serviceId).Select(s => s.Description).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Of_two_editors_saving_an_organisation_or_a_place_at_once_the_second_is_told()
     {
         var first = await site.SignedInAsync("directory");
