@@ -193,7 +193,7 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
         var started = Stopwatch.GetTimestamp();
         using var _ = input;
         progress?.Started("people.csv", input);
-        var columns = input.Columns(["person_id", "family_id", "date_of_birth"], ["expected_baby_due"]);
+        var columns = input.Columns(PeopleRows.Required, PeopleRows.Optional);
         if (!input.HeaderOk)
         {
             return (null, new FileSummary("people.csv", 0, 0, input.ErrorCount, Stopwatch.GetElapsedTime(started)), input.Errors().ToList());
@@ -210,42 +210,10 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
         var personFamily = new RowBuffer<int>();
         var dob = new RowBuffer<int>();
         var due = new RowBuffer<int>();
+        Func<ReadOnlySpan<char>, bool> seenBefore = personLookup.ContainsKey;
         while (input.Read())
         {
-            var id = input.Field(columns[0]);
-            var family = input.Field(columns[1]);
-            var ok = true;
-            if (id.IsEmpty)
-            {
-                input.Error(columns[0], "is empty");
-                ok = false;
-            }
-            else if (personLookup.ContainsKey(id))
-            {
-                input.Error(columns[0], $"{Values.Quote(id)} appears more than once");
-                ok = false;
-            }
-
-            if (family.IsEmpty)
-            {
-                input.Error(columns[1], "is empty");
-                ok = false;
-            }
-
-            // A date of birth after the as-of date is not an error: that baby is simply not in the household yet.
-            if (!Values.TryDate(input.Field(columns[2]), out var born))
-            {
-                input.Error(columns[2], $"{Values.Quote(input.Field(columns[2]))} is not a date (YYYY-MM-DD)");
-                ok = false;
-            }
-
-            var expected = 0;
-            if (columns[3] >= 0 && input.Field(columns[3]) is { IsEmpty: false } dueText && !Values.TryDate(dueText, out expected))
-            {
-                input.Error(columns[3], $"{Values.Quote(dueText)} is not a date (YYYY-MM-DD) or blank");
-                ok = false;
-            }
-
+            var ok = PeopleRows.Check(input, columns, seenBefore, out var id, out var family, out var born, out var expected);
             if (!ok)
             {
                 continue;

@@ -171,43 +171,12 @@ public static class PartnerFileRows
 
     private static Func<bool> People(CsvInput input, object?[] values, HashSet<string> seen)
     {
-        var c = input.Columns(["person_id", "family_id", "date_of_birth"], ["expected_baby_due"]);
+        var c = input.Columns(PeopleRows.Required, PeopleRows.Optional);
         var seenLookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
+        Func<ReadOnlySpan<char>, bool> seenBefore = id => !seenLookup.Add(id);
         return () =>
         {
-            var id = input.Field(c[0]);
-            var family = input.Field(c[1]);
-            var ok = true;
-            if (id.IsEmpty)
-            {
-                input.Error(c[0], "is empty");
-                ok = false;
-            }
-            else if (!seenLookup.Add(id))
-            {
-                input.Error(c[0], $"{Values.Quote(id)} appears more than once");
-                ok = false;
-            }
-
-            if (family.IsEmpty)
-            {
-                input.Error(c[1], "is empty");
-                ok = false;
-            }
-
-            if (!Values.TryDate(input.Field(c[2]), out var born))
-            {
-                input.Error(c[2], $"{Values.Quote(input.Field(c[2]))} is not a date (YYYY-MM-DD)");
-                ok = false;
-            }
-
-            var expected = 0;
-            if (c[3] >= 0 && input.Field(c[3]) is { IsEmpty: false } dueText && !Values.TryDate(dueText, out expected))
-            {
-                input.Error(c[3], $"{Values.Quote(dueText)} is not a date (YYYY-MM-DD) or blank");
-                ok = false;
-            }
-
+            var ok = PeopleRows.Check(input, c, seenBefore, out var id, out var family, out var born, out var expected);
             if (ok)
             {
                 values[0] = Text(id);
