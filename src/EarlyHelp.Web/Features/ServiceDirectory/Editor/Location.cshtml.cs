@@ -39,18 +39,13 @@ public sealed class LocationInput
 /// district's centroid, as "near you" searches only need.
 /// </summary>
 [Authorize(Roles = Roles.DirectoryEditor)]
-public sealed class LocationModel(EarlyHelpDbContext db) : PageModel
+public sealed class LocationModel(EarlyHelpDbContext db) : DirectoryEditorPage<DirectoryLocation>(db)
 {
     [FromRoute(Name = "locationId")]
     public string LocationRoute { get; set; } = "";
 
     [BindProperty]
     public LocationInput Input { get; set; } = new();
-
-    public DirectoryLocation? Existing { get; private set; }
-
-    /// <summary>What someone else saved while this editor had the form open.</summary>
-    public DirectoryLocation? Theirs { get; private set; }
 
     public static IReadOnlyList<SelectListItem> YesNo { get; } = [new("Yes", "yes"), new("No", "no")];
 
@@ -116,36 +111,22 @@ public sealed class LocationModel(EarlyHelpDbContext db) : PageModel
             return Page();
         }
 
-        var location = Existing ?? db.DirectoryLocations.Add(new DirectoryLocation { Name = "" }).Entity;
+        var location = Existing ?? Db.DirectoryLocations.Add(new DirectoryLocation { Name = "" }).Entity;
         (location.Name, location.IsFamilyHub, location.AddressLine1, location.Town, location.Description) = (name!, Input.IsFamilyHub == "yes", line1, town, description);
         if (location.Postcode != postcode || location.Latitude is null)
         {
             (location.Postcode, location.Latitude, location.Longitude) = (postcode, centroid.Latitude, centroid.Longitude);
         }
 
-        if (Existing is null)
-        {
-            await db.SaveChangesAsync();
-        }
-        else if (!await db.TrySaveFromAsync(Existing, Input.Version!.Value))
-        {
-            db.ChangeTracker.Clear();
-            Theirs = await db.DirectoryLocations.AsNoTracking().SingleOrDefaultAsync(l => l.Id == Existing.Id);
-            if (Theirs is null)
-            {
-                TempData["Notice"] = "Someone else removed that place from the directory";
-                return Redirect("/directory");
-            }
-
-            // The next save is made knowingly from what the other editor saved.
-            Input.Version = Theirs.Version;
-            ModelState.AddModelError("Input", "Someone else changed this place while you were editing it. Check their changes, then save again to keep yours");
-            return Page();
-        }
-
-        TempData["Notice"] = Existing is null ? $"{location.Name} added to the directory" : $"{location.Name} updated";
-        return Redirect("/directory");
+        return await SaveAsync(location.Id, location.Name, Input.Version);
     }
+
+    protected override string Kind => "place";
+
+    protected override async Task<DirectoryLocation?> ReloadAsync(Guid id) =>
+        await Db.DirectoryLocations.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id);
+
+    protected override void StartFrom(Guid version) => Input.Version = version;
 
     private async Task<IActionResult?> LoadAsync()
     {
@@ -154,7 +135,7 @@ public sealed class LocationModel(EarlyHelpDbContext db) : PageModel
             return null;
         }
 
-        Existing = Guid.TryParse(LocationRoute, out var id) ? await db.DirectoryLocations.SingleOrDefaultAsync(l => l.Id == id) : null;
+        Existing = Guid.TryParse(LocationRoute, out var id) ? await Db.DirectoryLocations.SingleOrDefaultAsync(l => l.Id == id) : null;
         return Existing is null ? NotFound() : null;
     }
 }

@@ -29,18 +29,13 @@ public sealed class OrganisationInput
 
 /// <summary>Adds an organisation to the directory or changes one.</summary>
 [Authorize(Roles = Roles.DirectoryEditor)]
-public sealed class OrganisationModel(EarlyHelpDbContext db) : PageModel
+public sealed class OrganisationModel(EarlyHelpDbContext db) : DirectoryEditorPage<DirectoryOrganisation>(db)
 {
     [FromRoute(Name = "organisationId")]
     public string OrganisationRoute { get; set; } = "";
 
     [BindProperty]
     public OrganisationInput Input { get; set; } = new();
-
-    public DirectoryOrganisation? Existing { get; private set; }
-
-    /// <summary>What someone else saved while this editor had the form open.</summary>
-    public DirectoryOrganisation? Theirs { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -70,7 +65,7 @@ public sealed class OrganisationModel(EarlyHelpDbContext db) : PageModel
         var description = check.Required(nameof(Input.Description), Input.Description, "Enter what the organisation does", 4000, "About the organisation");
         var website = check.WebAddress(nameof(Input.Website), Input.Website, "Website");
         var email = check.Email(nameof(Input.Email), Input.Email, "an email address");
-        if (name is not null && await db.DirectoryOrganisations.AnyAsync(o => o.Name == name && (Existing == null || o.Id != Existing.Id)))
+        if (name is not null && await Db.DirectoryOrganisations.AnyAsync(o => o.Name == name && (Existing == null || o.Id != Existing.Id)))
         {
             check.Add(nameof(Input.Name), $"There is already an organisation called {name}");
         }
@@ -85,40 +80,26 @@ public sealed class OrganisationModel(EarlyHelpDbContext db) : PageModel
             return Page();
         }
 
-        var organisation = Existing ?? db.DirectoryOrganisations.Add(new DirectoryOrganisation { Name = "", Description = "" }).Entity;
+        var organisation = Existing ?? Db.DirectoryOrganisations.Add(new DirectoryOrganisation { Name = "", Description = "" }).Entity;
         (organisation.Name, organisation.Description, organisation.Website, organisation.Email) = (name!, description!, website, email);
         if (Existing is not null)
         {
             // Its services' search text carries the organisation's name.
-            foreach (var service in await db.DirectoryServices.Where(s => s.OrganisationId == organisation.Id).ToListAsync())
+            foreach (var service in await Db.DirectoryServices.Where(s => s.OrganisationId == organisation.Id).ToListAsync())
             {
                 service.RefreshSearchText(organisation.Name);
             }
         }
 
-        if (Existing is null)
-        {
-            await db.SaveChangesAsync();
-        }
-        else if (!await db.TrySaveFromAsync(Existing, Input.Version!.Value))
-        {
-            db.ChangeTracker.Clear();
-            Theirs = await db.DirectoryOrganisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == Existing.Id);
-            if (Theirs is null)
-            {
-                TempData["Notice"] = "Someone else removed that organisation from the directory";
-                return Redirect("/directory");
-            }
-
-            // The next save is made knowingly from what the other editor saved.
-            Input.Version = Theirs.Version;
-            ModelState.AddModelError("Input", "Someone else changed this organisation while you were editing it. Check their changes, then save again to keep yours");
-            return Page();
-        }
-
-        TempData["Notice"] = Existing is null ? $"{organisation.Name} added to the directory" : $"{organisation.Name} updated";
-        return Redirect("/directory");
+        return await SaveAsync(organisation.Id, organisation.Name, Input.Version);
     }
+
+    protected override string Kind => "organisation";
+
+    protected override async Task<DirectoryOrganisation?> ReloadAsync(Guid id) =>
+        await Db.DirectoryOrganisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id);
+
+    protected override void StartFrom(Guid version) => Input.Version = version;
 
     private async Task<IActionResult?> LoadAsync()
     {
@@ -127,7 +108,7 @@ public sealed class OrganisationModel(EarlyHelpDbContext db) : PageModel
             return null;
         }
 
-        Existing = Guid.TryParse(OrganisationRoute, out var id) ? await db.DirectoryOrganisations.SingleOrDefaultAsync(o => o.Id == id) : null;
+        Existing = Guid.TryParse(OrganisationRoute, out var id) ? await Db.DirectoryOrganisations.SingleOrDefaultAsync(o => o.Id == id) : null;
         return Existing is null ? NotFound() : null;
     }
 }

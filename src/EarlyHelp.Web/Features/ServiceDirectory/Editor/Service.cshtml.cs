@@ -11,7 +11,7 @@ namespace EarlyHelp.Web.Features.ServiceDirectory.Editor;
 
 /// <summary>Adds a service to the directory or changes one: a directory editor's form.</summary>
 [Authorize(Roles = Roles.DirectoryEditor)]
-public sealed class ServiceModel(EarlyHelpDbContext db, Engine engine, IConfiguration configuration, TimeProvider clock) : PageModel
+public sealed class ServiceModel(EarlyHelpDbContext db, Engine engine, IConfiguration configuration, TimeProvider clock) : DirectoryEditorPage<DirectoryService>(db)
 {
     /// <summary>"new", or the id of the service to change.</summary>
     [FromRoute(Name = "serviceId")]
@@ -19,11 +19,6 @@ public sealed class ServiceModel(EarlyHelpDbContext db, Engine engine, IConfigur
 
     [BindProperty]
     public ServiceInput Input { get; set; } = new();
-
-    public DirectoryService? Existing { get; private set; }
-
-    /// <summary>What someone else saved while this editor had the form open.</summary>
-    public DirectoryService? Theirs { get; private set; }
 
     public Framework Framework { get; private set; } = null!;
 
@@ -56,7 +51,7 @@ public sealed class ServiceModel(EarlyHelpDbContext db, Engine engine, IConfigur
         }
 
         var service = Existing ?? new DirectoryService { Name = "" };
-        var terms = await db.DirectoryTaxonomyTerms.Where(t => t.TaxonomyId == FrameworkTaxonomy.TaxonomyId(Framework)).ToDictionaryAsync(t => t.Code, t => t.Id);
+        var terms = await Db.DirectoryTaxonomyTerms.Where(t => t.TaxonomyId == FrameworkTaxonomy.TaxonomyId(Framework)).ToDictionaryAsync(t => t.Code, t => t.Id);
         ModelState.Clear();
         if (Request.Form["change"].ToString() is { Length: > 0 } change)
         {
@@ -76,52 +71,38 @@ public sealed class ServiceModel(EarlyHelpDbContext db, Engine engine, IConfigur
             return Page();
         }
 
-        var organisation = await db.DirectoryOrganisations.AsNoTracking().SingleAsync(o => o.Id == service.OrganisationId);
+        var organisation = await Db.DirectoryOrganisations.AsNoTracking().SingleAsync(o => o.Id == service.OrganisationId);
         service.RefreshSearchText(organisation.Name);
         service.LastModified = clock.GetUtcNow();
         if (Existing is null)
         {
-            db.DirectoryServices.Add(service);
+            Db.DirectoryServices.Add(service);
         }
 
-        if (Existing is null)
-        {
-            await db.SaveChangesAsync();
-        }
-        else if (!await db.TrySaveFromAsync(Existing, Input.Version!.Value))
-        {
-            db.ChangeTracker.Clear();
-            Theirs = await db.DirectoryServices.AsNoTracking()
-                .Include(s => s.Organisation).Include(s => s.Schedules).Include(s => s.CostOptions).Include(s => s.Contacts)
-                .AsSplitQuery().SingleOrDefaultAsync(s => s.Id == Existing.Id);
-            if (Theirs is null)
-            {
-                TempData["Notice"] = "Someone else removed that service from the directory";
-                return Redirect("/directory");
-            }
-
-            // The next save is made knowingly from what the other editor saved.
-            Input.Version = Theirs.Version;
-            ModelState.AddModelError("Input", "Someone else changed this service while you were editing it. Check their changes, then save again to keep yours");
-            return Page();
-        }
-
-        TempData["Notice"] = Existing is null ? $"{service.Name} added to the directory" : $"{service.Name} updated";
-        return Redirect("/directory");
+        return await SaveAsync(service.Id, service.Name, Input.Version);
     }
+
+    protected override string Kind => "service";
+
+    protected override async Task<DirectoryService?> ReloadAsync(Guid id) =>
+        await Db.DirectoryServices.AsNoTracking()
+                .Include(s => s.Organisation).Include(s => s.Schedules).Include(s => s.CostOptions).Include(s => s.Contacts)
+                .AsSplitQuery().SingleOrDefaultAsync(s => s.Id == id);
+
+    protected override void StartFrom(Guid version) => Input.Version = version;
 
     private async Task<IActionResult?> LoadAsync()
     {
         Framework = Services.IndexModel.DirectoryFramework(engine, configuration);
-        Organisations = [new("Select an organisation", ""), .. await db.DirectoryOrganisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync()];
-        Locations = await db.DirectoryLocations.AsNoTracking().OrderByDescending(l => l.IsFamilyHub).ThenBy(l => l.Name).Take(500).ToListAsync();
+        Organisations = [new("Select an organisation", ""), .. await Db.DirectoryOrganisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync()];
+        Locations = await Db.DirectoryLocations.AsNoTracking().OrderByDescending(l => l.IsFamilyHub).ThenBy(l => l.Name).Take(500).ToListAsync();
         if (ServiceRoute == "new")
         {
             return null;
         }
 
         Existing = Guid.TryParse(ServiceRoute, out var id)
-            ? await db.DirectoryServices
+            ? await Db.DirectoryServices
                 .Include(s => s.Terms).ThenInclude(t => t.Term).Include(s => s.Locations).Include(s => s.Schedules).Include(s => s.CostOptions).Include(s => s.Contacts)
                 .AsSplitQuery().SingleOrDefaultAsync(s => s.Id == id)
             : null;
@@ -129,7 +110,7 @@ public sealed class ServiceModel(EarlyHelpDbContext db, Engine engine, IConfigur
         {
             // A place the service uses is offered even when the list is long.
             var missing = Existing.Locations.Select(l => l.LocationId).Where(l => Locations.All(x => x.Id != l)).ToList();
-            Locations = [.. Locations, .. await db.DirectoryLocations.AsNoTracking().Where(l => missing.Contains(l.Id)).ToListAsync()];
+            Locations = [.. Locations, .. await Db.DirectoryLocations.AsNoTracking().Where(l => missing.Contains(l.Id)).ToListAsync()];
         }
 
         return Existing is null ? NotFound() : null;
