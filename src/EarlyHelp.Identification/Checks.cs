@@ -133,8 +133,19 @@ internal abstract class Check
         return day != int.MinValue;
     }
 
-    protected static string Words<T>(IEnumerable<T> values, IReadOnlyDictionary<string, T> vocabulary)
-        where T : struct, Enum => string.Join(", ", values.Order().Select(v => PartnerVocabulary.Word(vocabulary, v)));
+    /// <summary>
+    /// The words for every set of an enum's values, indexed by the set as a bit mask (bit n for the value n) and
+    /// joined in the enum's order: made once, as a reason may name a set for each of thousands of people.
+    /// </summary>
+    protected static string[] WordsBySet<T>(IReadOnlyDictionary<string, T> vocabulary, string separator)
+        where T : struct, Enum
+    {
+        var values = Enum.GetValues<T>();
+        var sets = 1 << (values.Max(v => Convert.ToInt32(v, CultureInfo.InvariantCulture)) + 1);
+        return [.. Enumerable.Range(0, sets).Select(set => string.Join(
+            separator,
+            values.Where(v => ((set >> Convert.ToInt32(v, CultureInfo.InvariantCulture)) & 1) != 0).Select(v => PartnerVocabulary.Word(vocabulary, v))))];
+    }
 }
 
 /// <summary>Person-level checks: the household shows the need when any member in the age range does.</summary>
@@ -368,6 +379,9 @@ internal sealed class ExclusionsCheck : PersonCheck
 /// <summary>Police incidents of the given types and roles in the months up to the as-of date.</summary>
 internal sealed class PoliceCheck : PersonCheck
 {
+    private static readonly string[] TypeWords = WordsBySet(PartnerVocabulary.PoliceTypes, ", ");
+    private static readonly string[] RoleWords = WordsBySet(PartnerVocabulary.PoliceRoles, " or ");
+
     private readonly PoliceIdentification rule;
     private readonly int after;
     private readonly int asOf;
@@ -412,8 +426,7 @@ internal sealed class PoliceCheck : PersonCheck
         {
             run.Person(reasons, person);
             reasons.Append(" was in ").Append(count).Append(rule.SevereOnly ? " severe" : "").Append(count == 1 ? " police incident (" : " police incidents (")
-                .Append(Words(Enum.GetValues<PoliceType>().Where(t => ((types >> (int)t) & 1) != 0), PartnerVocabulary.PoliceTypes))
-                .Append(") as ").Append(Words(Enum.GetValues<PoliceRole>().Where(r => ((roles >> (int)r) & 1) != 0), PartnerVocabulary.PoliceRoles).Replace(", ", " or ", StringComparison.Ordinal))
+                .Append(TypeWords[types]).Append(") as ").Append(RoleWords[roles])
                 .Append(" in the ").Append(rule.Months).Append(" months to ").Append(run.AsOfText)
                 .Append(", the latest on ").Append(RunContext.Date(latest)).Append(" (police.csv)");
         }

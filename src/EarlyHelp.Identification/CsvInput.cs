@@ -37,7 +37,7 @@ internal sealed class CsvInput : IDisposable
         {
             Delimiter = ',',
             HasHeaders = true,
-            BufferSize = 1 << 16,
+            BufferSize = 1 << 17,
             MaxBufferSize = 1 << 24,
         });
     }
@@ -214,8 +214,8 @@ internal sealed class CsvInput : IDisposable
 
     private static StreamReader OpenFile(string path, out FileStream stream)
     {
-        stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan);
+        return new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 15);
     }
 
     public void Dispose() => reader.Dispose();

@@ -3,34 +3,37 @@ namespace EarlyHelp.Identification;
 /// <summary>
 /// The id column of a partner file (person_id, or family_id in housing.csv) turned into numbers. When the
 /// id table of people.csv is ready, ids are looked up in it. While people.csv is still being read, the file
-/// numbers its ids itself (each distinct id once, in order of first sight) and <see cref="MapTo"/> turns
-/// those numbers into people.csv's once it is done: so the other files are read at the same time as
-/// people.csv instead of after it.
+/// numbers its ids itself and <see cref="MapTo"/> turns those numbers into people.csv's once it is done: so
+/// the other files are read at the same time as people.csv instead of after it.
 /// </summary>
+/// <remarks>
+/// A file numbering its own ids gives a new number each time the id changes from the row before, without
+/// looking to see whether it has had that id before: an id that comes back later simply has two numbers,
+/// which both map to the same person. So reading needs no hash table at all, and matching with people.csv is a
+/// merge of two sorted lists: the ids that came in ascending order as they are, and the few that did not
+/// (a police extract lists a domestic abuse incident's victim and perpetrator together) once sorted.
+/// </remarks>
 internal sealed class IdColumn
 {
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> known;
-    private readonly bool isKnown;
+    private readonly IdTable? known;
     private readonly string notFound;
-    private readonly Dictionary<string, int> local = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> localLookup;
-    private readonly List<string> localIds = [];
+    private readonly List<string> numbered = [];
+    private readonly List<int> inOrder = [];
+    private readonly List<int> outOfOrder = [];
     private string lastId = string.Empty;
     private int lastNumber = -1;
 
-    private IdColumn(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> known, bool isKnown, string notFound)
+    private IdColumn(IdTable? known, string notFound)
     {
         this.known = known;
-        this.isKnown = isKnown;
         this.notFound = notFound;
-        localLookup = local.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Ids looked up in people.csv's table as they are read; an unknown id is an error at once.</summary>
-    public static IdColumn Known(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> table, string notFound) => new(table, true, notFound);
+    public static IdColumn Known(IdTable table, string notFound) => new(table, notFound);
 
     /// <summary>Ids numbered by the file itself, to be matched with people.csv by <see cref="MapTo"/>.</summary>
-    public static IdColumn Pending() => new(default, false, string.Empty);
+    public static IdColumn Pending() => new(null, string.Empty);
 
     /// <summary>The number of the row's id, or false (with the error recorded) when it is empty or, for known ids, not in people.csv.</summary>
     public bool Resolve(CsvInput input, int column, out int number)
@@ -44,18 +47,6 @@ internal sealed class IdColumn
             return true;
         }
 
-        if (isKnown)
-        {
-            if (known.TryGetValue(id, out var held, out number))
-            {
-                (lastId, lastNumber) = (held, number);
-                return true;
-            }
-
-            input.Error(column, id.IsEmpty ? "is empty" : $"{Values.Quote(id)} {notFound}");
-            return false;
-        }
-
         if (id.IsEmpty)
         {
             number = 0;
@@ -63,15 +54,25 @@ internal sealed class IdColumn
             return false;
         }
 
-        if (!localLookup.TryGetValue(id, out number))
+        if (known is not null)
         {
-            number = localIds.Count;
-            var text = id.ToString();
-            localIds.Add(text);
-            local.Add(text, number);
+            number = known.Find(id);
+            if (number < 0)
+            {
+                input.Error(column, $"{Values.Quote(id)} {notFound}");
+                return false;
+            }
+
+            (lastId, lastNumber) = (known[number], number);
+            return true;
         }
 
-        (lastId, lastNumber) = (localIds[number], number);
+        number = numbered.Count;
+        var text = id.ToString();
+        var highest = inOrder.Count == 0 ? null : numbered[inOrder[^1]];
+        (highest is null || string.CompareOrdinal(text, highest) >= 0 ? inOrder : outOfOrder).Add(number);
+        numbered.Add(text);
+        (lastId, lastNumber) = (text, number);
         return true;
     }
 
@@ -80,22 +81,54 @@ internal sealed class IdColumn
     /// file is then read again against the table, to report every such row with its line and column). For
     /// known ids: an empty map, meaning the numbers are already people.csv's.
     /// </summary>
-    public int[]? MapTo(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> table)
+    public int[]? MapTo(IdTable table)
     {
-        if (isKnown)
+        if (known is not null)
         {
             return [];
         }
 
-        var map = new int[localIds.Count];
-        for (var i = 0; i < map.Length; i++)
+        var map = new int[numbered.Count];
+        if (!table.Ascending)
         {
-            if (!table.TryGetValue(localIds[i], out map[i]))
+            for (var i = 0; i < map.Length; i++)
             {
-                return null;
+                map[i] = table.Find(numbered[i]);
+                if (map[i] < 0)
+                {
+                    return null;
+                }
             }
+
+            return map;
         }
 
-        return map;
+        var late = outOfOrder.ToArray();
+        var lateIds = Array.ConvertAll(late, n => numbered[n]);
+        Array.Sort(lateIds, late, StringComparer.Ordinal);
+        return Merge(inOrder.ToArray(), table.AsSpan(), map) && Merge(late, table.AsSpan(), map) ? map : null;
+    }
+
+    /// <summary>Maps <paramref name="numbers"/>, whose ids are in ascending order, by walking the ascending ids of people.csv alongside.</summary>
+    private bool Merge(int[] numbers, ReadOnlySpan<string> theirs, int[] map)
+    {
+        var at = 0;
+        foreach (var number in numbers)
+        {
+            var id = numbered[number];
+            while (at < theirs.Length && string.CompareOrdinal(theirs[at], id) < 0)
+            {
+                at++;
+            }
+
+            if (at == theirs.Length || !string.Equals(theirs[at], id, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            map[number] = at;
+        }
+
+        return true;
     }
 }

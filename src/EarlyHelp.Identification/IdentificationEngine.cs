@@ -51,7 +51,9 @@ public sealed class IdentificationEngine
         Parallel.For(0, chunks, c =>
         {
             var list = new List<Candidate>();
-            var reasons = new StringBuilder(256);
+            // Room for any household's reasons in one piece: checks cut back what they added when a person
+            // does not show the need, which on a builder grown in pieces copies the pieces.
+            var reasons = new StringBuilder(1 << 16);
             var shown = new List<int>(needs.Length);
             var end = Math.Min(data.Households, (c + 1) * Chunk);
             for (var f = c * Chunk; f < end; f++)

@@ -43,19 +43,19 @@ public sealed class PartnerData
 
     internal Grouped<HealthRow> Health { get; set; } = Grouped<HealthRow>.Empty;
 
-    internal Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> PersonLookup { get; private set; }
+    internal IdTable PersonTable { get; private set; } = new();
 
-    internal Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> FamilyLookup { get; private set; }
+    internal IdTable FamilyTable { get; private set; } = new();
 
     public int People => PersonIds.Length;
 
     public int Households => FamilyIds.Length;
 
     /// <summary>The id tables, looked up from the parser's spans without making strings.</summary>
-    internal void Index(Dictionary<string, int> people, Dictionary<string, int> families)
+    internal void Index(IdTable people, IdTable families)
     {
-        PersonLookup = people.GetAlternateLookup<ReadOnlySpan<char>>();
-        FamilyLookup = families.GetAlternateLookup<ReadOnlySpan<char>>();
+        PersonTable = people;
+        FamilyTable = families;
     }
 }
 

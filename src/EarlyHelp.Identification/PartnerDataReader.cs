@@ -152,13 +152,13 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
 
             var started = Stopwatch.GetTimestamp();
             var dataset = OtherFiles[i];
-            var map = ids.MapTo(dataset == PartnerDataset.Housing ? people.FamilyLookup : people.PersonLookup);
+            var map = ids.MapTo(dataset == PartnerDataset.Housing ? people.FamilyTable : people.PersonTable);
             if (map is null)
             {
                 using var input = open(dataset)!;
                 var known = dataset == PartnerDataset.Housing
-                    ? IdColumn.Known(people.FamilyLookup, "is not a family_id in people.csv")
-                    : IdColumn.Known(people.PersonLookup, "is not in people.csv");
+                    ? IdColumn.Known(people.FamilyTable, "is not a family_id in people.csv")
+                    : IdColumn.Known(people.PersonTable, "is not in people.csv");
                 finish = ReadFile(dataset, input, known, horizon);
                 fileErrors = input.Errors().ToList();
                 summary = summary with { Errors = input.ErrorCount };
@@ -199,18 +199,15 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
             return (null, new FileSummary("people.csv", 0, 0, input.ErrorCount, Stopwatch.GetElapsedTime(started)), input.Errors().ToList());
         }
 
-        // Roughly 40 bytes a row: sizing the tables up front saves rehashing millions of keys.
+        // Roughly 40 bytes a row: sizing the lists up front saves copying millions of ids as they grow.
         var estimate = (int)Math.Min(int.MaxValue / 2, Math.Max(1024, input.Length / 40));
-        var personIndex = new Dictionary<string, int>(estimate, StringComparer.Ordinal);
-        var familyIndex = new Dictionary<string, int>(estimate / 2, StringComparer.Ordinal);
-        var personLookup = personIndex.GetAlternateLookup<ReadOnlySpan<char>>();
-        var familyLookup = familyIndex.GetAlternateLookup<ReadOnlySpan<char>>();
-        var ids = new List<string>(estimate);
-        var families = new List<string>(estimate / 2);
+        var persons = new IdTable(estimate);
+        var families = new IdTable(estimate / 2);
         var personFamily = new RowBuffer<int>();
         var dob = new RowBuffer<int>();
         var due = new RowBuffer<int>();
-        Func<ReadOnlySpan<char>, bool> seenBefore = personLookup.ContainsKey;
+        var lastFamily = -1;
+        Func<ReadOnlySpan<char>, bool> seenBefore = id => persons.Find(id) >= 0;
         while (input.Read())
         {
             var ok = PeopleRows.Check(input, columns, seenBefore, out var id, out var family, out var born, out var expected);
@@ -219,24 +216,20 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
                 continue;
             }
 
-            if (!familyLookup.TryGetValue(family, out var f))
+            // A household's members usually come together: the same family as the last row needs no lookup.
+            if (lastFamily < 0 || !family.SequenceEqual(families[lastFamily]))
             {
-                f = families.Count;
-                var familyId = family.ToString();
-                families.Add(familyId);
-                familyIndex.Add(familyId, f);
+                lastFamily = families.FindOrAdd(family);
             }
 
-            var personId = id.ToString();
-            personIndex.Add(personId, ids.Count);
-            ids.Add(personId);
-            personFamily.Add(f);
+            persons.Add(id);
+            personFamily.Add(lastFamily);
             dob.Add(born);
             due.Add(expected);
         }
 
         progress?.Finished("people.csv");
-        var summary = new FileSummary("people.csv", input.Rows, ids.Count, input.ErrorCount, Stopwatch.GetElapsedTime(started));
+        var summary = new FileSummary("people.csv", input.Rows, persons.Count, input.ErrorCount, Stopwatch.GetElapsedTime(started));
         if (input.ErrorCount > 0)
         {
             return (null, summary, input.Errors().ToList());
@@ -264,15 +257,15 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
 
         var data = new PartnerData
         {
-            PersonIds = [.. ids],
+            PersonIds = persons.ToArray(),
             PersonFamily = familyOf,
             DateOfBirth = dob.Span.ToArray(),
             ExpectedBabyDue = due.Span.ToArray(),
-            FamilyIds = [.. families],
+            FamilyIds = families.ToArray(),
             MemberOffsets = offsets,
             Members = members,
         };
-        data.Index(personIndex, familyIndex);
+        data.Index(persons, families);
         return (data, summary, []);
     }
 
