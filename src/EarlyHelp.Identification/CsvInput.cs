@@ -212,10 +212,11 @@ internal sealed class CsvInput : IDisposable
         return result;
     }
 
-    private static StreamReader OpenFile(string path, out FileStream stream)
+    private static TextReader OpenFile(string path, out FileStream stream)
     {
+        // Unbuffered: the text reader reads large blocks itself.
         stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan);
-        return new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 15);
+        return Utf8FileReader.Open(stream);
     }
 
     public void Dispose() => reader.Dispose();
