@@ -45,12 +45,12 @@ public sealed class IdentificationEngine
         var run = new RunContext(data, asOf);
         const int Chunk = 16384;
         var chunks = (data.Households + Chunk - 1) / Chunk;
-        var found = new List<Candidate>[chunks];
+        var found = new List<(int Family, Candidate Candidate)>[chunks];
         var withChildren = new int[chunks];
         progress?.Evaluating(data.Households);
         Parallel.For(0, chunks, c =>
         {
-            var list = new List<Candidate>();
+            var list = new List<(int, Candidate)>();
             // Room for any household's reasons in one piece: checks cut back what they added when a person
             // does not show the need, which on a builder grown in pieces copies the pieces.
             var reasons = new StringBuilder(1 << 16);
@@ -75,7 +75,7 @@ public sealed class IdentificationEngine
 
                 if (shown.Count > 0)
                 {
-                    list.Add(Describe(run, f, shown, reasons));
+                    list.Add((f, Describe(run, f, shown, reasons)));
                 }
             }
 
@@ -83,9 +83,7 @@ public sealed class IdentificationEngine
             progress?.Evaluated(end - (c * Chunk));
         });
 
-        var candidates = found.SelectMany(l => l).ToList();
-        candidates.Sort(OutputOrder);
-        return new IdentificationResult(candidates, data.Households, withChildren.Sum());
+        return new IdentificationResult(InOutputOrder([.. found.SelectMany(l => l)], data.FamilyTable.Ascending), data.Households, withChildren.Sum());
     }
 
     /// <summary>
@@ -102,6 +100,26 @@ public sealed class IdentificationEngine
 
         var byHeadlines = b.HeadlineOutcomes.CompareTo(a.HeadlineOutcomes);
         return byHeadlines != 0 ? byHeadlines : string.CompareOrdinal(a.FamilyId, b.FamilyId);
+    }
+
+    /// <summary>
+    /// The candidates in <see cref="OutputOrder"/>. When people.csv gave its households in ascending order of
+    /// family_id, their numbers are in that order too, so the sort compares numbers instead of strings.
+    /// </summary>
+    private static List<Candidate> InOutputOrder((int Family, Candidate Candidate)[] found, bool familiesAscending)
+    {
+        if (!familiesAscending)
+        {
+            var candidates = found.Select(f => f.Candidate).ToList();
+            candidates.Sort(OutputOrder);
+            return candidates;
+        }
+
+        var keys = Array.ConvertAll(found, f => ((long)(byte.MaxValue - Math.Min(f.Candidate.Needs.Count, byte.MaxValue)) << 48)
+            | ((long)(byte.MaxValue - f.Candidate.HeadlineOutcomes) << 40) | (uint)f.Family);
+        var sorted = Array.ConvertAll(found, f => f.Candidate);
+        Array.Sort(keys, sorted);
+        return [.. sorted];
     }
 
     private static bool HasDependantOrExpectedBaby(RunContext run, int family)
