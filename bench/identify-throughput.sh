@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Throughput of `earlyhelp identify`, end to end: process start, partner CSV files in, candidates out.
-#   bench/identify-throughput.sh [--people N] [--runs R] [--seed S] [--framework ID] [--as-of DATE] [--no-sql]
+#   bench/identify-throughput.sh [--people N] [--runs R] [--seed S] [--framework ID] [--as-of DATE] [--no-sql] [--busy B]
 # Makes bench/out/people-N-seedS/ with `earlyhelp synth` if it is absent (timed and reported), runs identify once
 # untimed (builds the host if needed, warms the page cache, checks the output), then times R runs and prints,
 # for each, the wall-clock time, rows a second, peak memory (maximum resident set) and the load average, and
 # then the best and the median. Then, for national-2022, the same rules written as SQL run on the same files in
 # DuckDB and in a throwaway PostgreSQL (loaded with COPY), timed, and checked to find the same households with
-# the same needs (--no-sql skips this). See bench/README.md.
+# the same needs (--no-sql skips this). --busy B keeps B other processes spinning on the CPU throughout, so that
+# identify and SQL are compared on a machine as busy as a shared one. See bench/README.md.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 people=1500000
@@ -15,6 +16,7 @@ seed=1
 framework=national-2022
 as_of=2025-03-31
 sql=1
+busy=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --people) people="$2"; shift 2 ;;
@@ -23,7 +25,8 @@ while [[ $# -gt 0 ]]; do
     --framework) framework="$2"; shift 2 ;;
     --as-of) as_of="$2"; shift 2 ;;
     --no-sql) sql=0; shift ;;
-    *) echo "usage: $0 [--people N] [--runs R] [--seed S] [--framework ID] [--as-of DATE] [--no-sql]" >&2; exit 2 ;;
+    --busy) busy="$2"; shift 2 ;;
+    *) echo "usage: $0 [--people N] [--runs R] [--seed S] [--framework ID] [--as-of DATE] [--no-sql] [--busy B]" >&2; exit 2 ;;
   esac
 done
 
@@ -35,6 +38,15 @@ if [[ ! -f "$data/people.csv" ]]; then
   echo "synth:   making $data (load $(cut -d' ' -f1-3 /proc/loadavg))"
   "$root/earlyhelp" synth --people "$people" --out "$data" --seed "$seed" --as-of "$as_of"
 fi
+
+spinners=()
+stop_spinning() { [[ ${#spinners[@]} -gt 0 ]] && kill "${spinners[@]}" 2> /dev/null; true; }
+trap stop_spinning EXIT
+for ((i = 0; i < busy; i++)); do
+  ( while :; do :; done ) &
+  spinners+=($!)
+done
+[[ "$busy" -gt 0 ]] && echo "busy:    $busy other processes spinning on the CPU throughout"
 
 rows=$(cat "$data"/*.csv | wc -l)
 rows=$((rows - $(ls "$data"/*.csv | wc -l)))

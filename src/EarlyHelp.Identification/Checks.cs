@@ -58,7 +58,7 @@ internal sealed class RunContext
     }
 
     public void Person(StringBuilder reasons, int person) =>
-        reasons.Append(Data.PersonIds[person]).Append(" (aged ").Append(Age[person]).Append(')');
+        reasons.Append(Data.PersonTable[person]).Append(" (aged ").Append(Age[person]).Append(')');
 
     /// <summary>A day number as YYYY-MM-DD, written digit by digit: a format string is parsed on every call, and reasons hold hundreds of thousands of dates.</summary>
     public static string Date(int day)
@@ -596,7 +596,7 @@ internal sealed class ExpectedBabyCheck : Check
             var due = run.Data.ExpectedBabyDue[person];
             if (due >= run.AsOf && run.Age[person] >= 0)
             {
-                reasons?.Append(run.Data.PersonIds[person]).Append(" is expecting a baby due ").Append(RunContext.Date(due)).Append(" (people.csv)");
+                reasons?.Append(run.Data.PersonTable[person]).Append(" is expecting a baby due ").Append(RunContext.Date(due)).Append(" (people.csv)");
                 return true;
             }
         }

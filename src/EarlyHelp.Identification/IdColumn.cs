@@ -17,10 +17,9 @@ internal sealed class IdColumn
 {
     private readonly IdTable? known;
     private readonly string notFound;
-    private readonly List<string> numbered = [];
+    private readonly IdList numbered = new();
     private readonly List<int> inOrder = [];
     private readonly List<int> outOfOrder = [];
-    private string lastId = string.Empty;
     private int lastNumber = -1;
 
     private IdColumn(IdTable? known, string notFound)
@@ -41,7 +40,7 @@ internal sealed class IdColumn
         var id = input.Field(column);
 
         // A person's rows usually come together (attendance term by term): the same id as the last row needs no lookup.
-        if (lastNumber >= 0 && id.SequenceEqual(lastId))
+        if (lastNumber >= 0 && id.SequenceEqual(known is null ? numbered[lastNumber] : known[lastNumber]))
         {
             number = lastNumber;
             return true;
@@ -63,16 +62,13 @@ internal sealed class IdColumn
                 return false;
             }
 
-            (lastId, lastNumber) = (known[number], number);
+            lastNumber = number;
             return true;
         }
 
-        number = numbered.Count;
-        var text = id.ToString();
-        var highest = inOrder.Count == 0 ? null : numbered[inOrder[^1]];
-        (highest is null || string.CompareOrdinal(text, highest) >= 0 ? inOrder : outOfOrder).Add(number);
-        numbered.Add(text);
-        (lastId, lastNumber) = (text, number);
+        number = numbered.Add(id);
+        (inOrder.Count == 0 || id.SequenceCompareTo(numbered[inOrder[^1]]) >= 0 ? inOrder : outOfOrder).Add(number);
+        lastNumber = number;
         return true;
     }
 
@@ -103,25 +99,23 @@ internal sealed class IdColumn
             return map;
         }
 
-        var late = outOfOrder.ToArray();
-        var lateIds = Array.ConvertAll(late, n => numbered[n]);
-        Array.Sort(lateIds, late, StringComparer.Ordinal);
-        return Merge(inOrder.ToArray(), table.AsSpan(), map) && Merge(late, table.AsSpan(), map) ? map : null;
+        return Merge(inOrder.ToArray(), table.Ids, map) && Merge(numbered.Sorted([.. outOfOrder]), table.Ids, map) ? map : null;
     }
 
     /// <summary>Maps <paramref name="numbers"/>, whose ids are in ascending order, by walking the ascending ids of people.csv alongside.</summary>
-    private bool Merge(int[] numbers, ReadOnlySpan<string> theirs, int[] map)
+    private bool Merge(int[] numbers, IdList theirs, int[] map)
     {
         var at = 0;
         foreach (var number in numbers)
         {
             var id = numbered[number];
-            while (at < theirs.Length && string.CompareOrdinal(theirs[at], id) < 0)
+            var order = -1;
+            while (at < theirs.Count && (order = theirs[at].SequenceCompareTo(id)) < 0)
             {
                 at++;
             }
 
-            if (at == theirs.Length || !string.Equals(theirs[at], id, StringComparison.Ordinal))
+            if (order != 0)
             {
                 return false;
             }

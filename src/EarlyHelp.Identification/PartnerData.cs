@@ -9,16 +9,12 @@ namespace EarlyHelp.Identification;
 /// </summary>
 public sealed class PartnerData
 {
-    internal string[] PersonIds { get; init; } = [];
-
     internal int[] PersonFamily { get; init; } = [];
 
     internal int[] DateOfBirth { get; init; } = [];
 
     /// <summary>The day number a baby is due, or 0.</summary>
     internal int[] ExpectedBabyDue { get; init; } = [];
-
-    internal string[] FamilyIds { get; init; } = [];
 
     /// <summary>The members of household f are <c>Members[MemberOffsets[f]..MemberOffsets[f+1]]</c>, in file order.</summary>
     internal int[] MemberOffsets { get; init; } = [0];
@@ -47,9 +43,9 @@ public sealed class PartnerData
 
     internal IdTable FamilyTable { get; private set; } = new();
 
-    public int People => PersonIds.Length;
+    public int People => PersonTable.Count;
 
-    public int Households => FamilyIds.Length;
+    public int Households => FamilyTable.Count;
 
     /// <summary>The id tables, looked up from the parser's spans without making strings.</summary>
     internal void Index(IdTable people, IdTable families)

@@ -257,11 +257,9 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
 
         var data = new PartnerData
         {
-            PersonIds = persons.ToArray(),
             PersonFamily = familyOf,
             DateOfBirth = dob.Span.ToArray(),
             ExpectedBabyDue = due.Span.ToArray(),
-            FamilyIds = families.ToArray(),
             MemberOffsets = offsets,
             Members = members,
         };
