@@ -7,7 +7,10 @@
 # then the best and the median. Then, for national-2022, the same rules written as SQL run on the same files in
 # DuckDB and in a throwaway PostgreSQL (loaded with COPY), timed, and checked to find the same households with
 # the same needs (--no-sql skips this). --busy B keeps B other processes spinning on the CPU throughout, so that
-# identify and SQL are compared on a machine as busy as a shared one. See bench/README.md.
+# identify and SQL are compared on a machine as busy as a shared one. Each engine runs in a session of its own
+# (setsid), as pg_ctl starts PostgreSQL's server: Linux shares the CPU between sessions before it shares it between
+# their threads, so an engine left in this script's session would compete with everything else started from it.
+# See bench/README.md.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 people=1500000
@@ -67,7 +70,7 @@ times=()
 for ((i = 1; i <= runs; i++)); do
   load=$(cut -d' ' -f1 /proc/loadavg)
   start=$EPOCHREALTIME
-  /usr/bin/time -f '%M' -o "$out/identify-rss.txt" "$root/earlyhelp" identify --data "$data" --as-of "$as_of" --framework "$framework" --out "$result" 2> "$out/identify-summary.txt"
+  setsid -w /usr/bin/time -f '%M' -o "$out/identify-rss.txt" "$root/earlyhelp" identify --data "$data" --as-of "$as_of" --framework "$framework" --out "$result" 2> "$out/identify-summary.txt"
   end=$EPOCHREALTIME
   seconds=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }')
   rss=$(awk '{ printf "%.2f", $1 / 1048576 }' "$out/identify-rss.txt")
@@ -84,5 +87,5 @@ echo "median:  ${median}s"
 if [[ "$sql" == 1 && "$framework" == national-2022 ]]; then
   dotnet build "$root/bench/EarlyHelp.Bench" -c Release --nologo -v quiet > /dev/null
   echo "sql:     the same rules as SQL (load $(cut -d' ' -f1-3 /proc/loadavg))"
-  dotnet "$root/bench/EarlyHelp.Bench/bin/Release/net10.0/EarlyHelp.Bench.dll" sql-compare "$data" "$as_of" "$result" | sed 's/^/         /'
+  setsid -w dotnet "$root/bench/EarlyHelp.Bench/bin/Release/net10.0/EarlyHelp.Bench.dll" sql-compare "$data" "$as_of" "$result" | sed 's/^/         /'
 fi
