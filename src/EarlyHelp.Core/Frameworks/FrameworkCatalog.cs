@@ -36,8 +36,11 @@ public sealed class FrameworkCatalog
 
     public Framework Get(string id) => byId.TryGetValue(id, out var f) ? f : throw new KeyNotFoundException($"No framework '{id}'.");
 
-    /// <summary>Loads every *.yaml file in a folder; any broken definition throws with all the problems found.</summary>
-    public static FrameworkCatalog LoadDirectory(string directory)
+    /// <summary>
+    /// Loads every *.yaml file in a folder, or with <paramref name="only"/> just that framework's file (a command that
+    /// needs one framework need not parse the others); any broken definition throws with all the problems found.
+    /// </summary>
+    public static FrameworkCatalog LoadDirectory(string directory, string? only = null)
     {
         if (!Directory.Exists(directory))
         {
@@ -58,7 +61,9 @@ public sealed class FrameworkCatalog
         }
 
         var frameworks = new List<Framework>();
-        foreach (var path in Directory.EnumerateFiles(directory, "*.yaml").Where(p => Path.GetFileName(p) != InstrumentsFile).Order(StringComparer.Ordinal))
+        var files = Directory.EnumerateFiles(directory, "*.yaml")
+            .Where(p => Path.GetFileName(p) != InstrumentsFile && (only is null || Path.GetFileNameWithoutExtension(p) == only));
+        foreach (var path in files.Order(StringComparer.Ordinal))
         {
             var text = File.ReadAllText(path);
             var (framework, problems) = FrameworkLoader.Load(path, text);

@@ -68,7 +68,9 @@ public static class IdentificationCommands
         FrameworkCatalog catalog;
         try
         {
-            catalog = FrameworkCatalog.LoadDirectory(AppPaths.Frameworks);
+            // Only the framework asked for, when there is one by that name; else all, to say which there are.
+            var one = File.Exists(Path.Combine(AppPaths.Frameworks, frameworkId + ".yaml"));
+            catalog = FrameworkCatalog.LoadDirectory(AppPaths.Frameworks, one ? frameworkId : null);
         }
         catch (FrameworkDefinitionException e)
         {

@@ -119,6 +119,24 @@ public class FrameworkLoaderTests
     }
 
     [Fact]
+    public void One_framework_can_be_loaded_without_parsing_the_others()
+    {
+        var dir = Directory.CreateTempSubdirectory("earlyhelp-frameworks-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "test-1.yaml"), Minimal);
+            File.WriteAllText(Path.Combine(dir.FullName, "test-2.yaml"), "not: [a framework");
+            var catalog = FrameworkCatalog.LoadDirectory(dir.FullName, only: "test-1");
+            Assert.Equal(["test-1"], catalog.All.Select(f => f.Id));
+            Assert.Throws<FrameworkDefinitionException>(() => FrameworkCatalog.LoadDirectory(dir.FullName));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_shipped_instruments_include_the_free_validated_measures()
     {
         var instruments = TestFrameworks.Catalog.Instruments;
