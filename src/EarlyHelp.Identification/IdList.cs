@@ -39,8 +39,6 @@ internal sealed class IdList
         return Count - 1;
     }
 
-    public string ToString(int number) => this[number].ToString();
-
     /// <summary>The numbers of the ids in ordinal order of the ids (ties in the order added).</summary>
     public int[] Sorted(int[] numbers)
     {

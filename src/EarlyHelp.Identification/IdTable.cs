@@ -25,8 +25,6 @@ internal sealed class IdTable
     /// <summary>The ids, in the order of their numbers (in ordinal order when <see cref="Ascending"/>).</summary>
     public IdList Ids => ids;
 
-    public string ToString(int number) => ids.ToString(number);
-
     /// <summary>The number of an id, or -1. Safe to call from several threads while nothing is added.</summary>
     public int Find(ReadOnlySpan<char> id)
     {

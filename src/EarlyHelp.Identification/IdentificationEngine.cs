@@ -158,7 +158,7 @@ public sealed class IdentificationEngine
         }
 
         var count = System.Numerics.BitOperations.PopCount(headlines);
-        return new Candidate(run.Data.FamilyTable.ToString(family), count >= framework.MinimumHeadlineOutcomes, count, codes, reasons.ToString());
+        return new Candidate(run.Data.FamilyTable[family].ToString(), count >= framework.MinimumHeadlineOutcomes, count, codes, reasons.ToString());
     }
 }
 

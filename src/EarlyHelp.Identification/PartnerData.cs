@@ -39,20 +39,15 @@ public sealed class PartnerData
 
     internal Grouped<HealthRow> Health { get; set; } = Grouped<HealthRow>.Empty;
 
-    internal IdTable PersonTable { get; private set; } = new();
+    /// <summary>The person ids of people.csv, numbered in file order.</summary>
+    internal IdTable PersonTable { get; init; } = new();
 
-    internal IdTable FamilyTable { get; private set; } = new();
+    /// <summary>The household ids of people.csv, numbered in order of first sight.</summary>
+    internal IdTable FamilyTable { get; init; } = new();
 
     public int People => PersonTable.Count;
 
     public int Households => FamilyTable.Count;
-
-    /// <summary>The id tables, looked up from the parser's spans without making strings.</summary>
-    internal void Index(IdTable people, IdTable families)
-    {
-        PersonTable = people;
-        FamilyTable = families;
-    }
 }
 
 /// <summary>How far back each file is needed on the as-of date, so that rows no rule can see are checked but not kept.</summary>

@@ -257,13 +257,14 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
 
         var data = new PartnerData
         {
+            PersonTable = persons,
+            FamilyTable = families,
             PersonFamily = familyOf,
             DateOfBirth = dob.Span.ToArray(),
             ExpectedBabyDue = due.Span.ToArray(),
             MemberOffsets = offsets,
             Members = members,
         };
-        data.Index(persons, families);
         return (data, summary, []);
     }
 
