@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EarlyHelp.Core.Frameworks;
 using Sylvan.Data.Csv;
 
 namespace EarlyHelp.Identification;
@@ -276,13 +277,6 @@ internal static class Values
         return s is "0" or "1";
     }
 
-    /// <summary>Looks a word up in a vocabulary without making a string of it.</summary>
-    public static bool TryWord<T>(Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> vocabulary, ReadOnlySpan<char> s, out T value) =>
-        vocabulary.TryGetValue(s, out value!);
-
-    public static Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> Lookup<T>(IReadOnlyDictionary<string, T> words) =>
-        new Dictionary<string, T>(words, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-
     public static string Quote(ReadOnlySpan<char> s) => s.Length > 40 ? $"'{s[..40]}...'" : $"'{s}'";
 
     private static bool Digits(ReadOnlySpan<char> s, out int value)
@@ -300,4 +294,28 @@ internal static class Values
 
         return true;
     }
+}
+
+/// <summary>A partner file's words for one column (contracts/datasets.md), looked up from the parser's spans without making a string.</summary>
+internal sealed class Vocabulary<T>(IReadOnlyDictionary<string, T> words)
+{
+    private readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> lookup =
+        new Dictionary<string, T>(words, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The words, as a problem lists them.</summary>
+    public string Listed { get; } = string.Join(", ", words.Keys);
+
+    public bool TryGet(ReadOnlySpan<char> word, out T value) => lookup.TryGetValue(word, out value!);
+}
+
+/// <summary>The vocabularies of the partner files, made once for identify and import alike.</summary>
+internal static class Vocabularies
+{
+    public static readonly Vocabulary<ExclusionKind> ExclusionKinds = new(PartnerVocabulary.ExclusionKinds);
+    public static readonly Vocabulary<PoliceType> PoliceTypes = new(PartnerVocabulary.PoliceTypes);
+    public static readonly Vocabulary<PoliceRole> PoliceRoles = new(PartnerVocabulary.PoliceRoles);
+    public static readonly Vocabulary<NeetStatus> NeetStatuses = new(PartnerVocabulary.NeetStatuses);
+    public static readonly Vocabulary<HousingStatus> HousingStatuses = new(PartnerVocabulary.HousingStatuses);
+    public static readonly Vocabulary<SocialCareType> SocialCareTypes = new(PartnerVocabulary.SocialCareTypes);
+    public static readonly Vocabulary<HealthFlag> HealthFlags = new(PartnerVocabulary.HealthFlags);
 }

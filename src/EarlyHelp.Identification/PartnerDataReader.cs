@@ -33,13 +33,6 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
         PartnerDataset.Benefits, PartnerDataset.Exclusions, PartnerDataset.SocialCare, PartnerDataset.Housing,
     ];
 
-    private static readonly Dictionary<string, ExclusionKind>.AlternateLookup<ReadOnlySpan<char>> ExclusionKinds = Values.Lookup(PartnerVocabulary.ExclusionKinds);
-    private static readonly Dictionary<string, PoliceType>.AlternateLookup<ReadOnlySpan<char>> PoliceTypes = Values.Lookup(PartnerVocabulary.PoliceTypes);
-    private static readonly Dictionary<string, PoliceRole>.AlternateLookup<ReadOnlySpan<char>> PoliceRoles = Values.Lookup(PartnerVocabulary.PoliceRoles);
-    private static readonly Dictionary<string, NeetStatus>.AlternateLookup<ReadOnlySpan<char>> NeetStatuses = Values.Lookup(PartnerVocabulary.NeetStatuses);
-    private static readonly Dictionary<string, HousingStatus>.AlternateLookup<ReadOnlySpan<char>> HousingStatuses = Values.Lookup(PartnerVocabulary.HousingStatuses);
-    private static readonly Dictionary<string, SocialCareType>.AlternateLookup<ReadOnlySpan<char>> SocialCareTypes = Values.Lookup(PartnerVocabulary.SocialCareTypes);
-    private static readonly Dictionary<string, HealthFlag>.AlternateLookup<ReadOnlySpan<char>> HealthFlags = Values.Lookup(PartnerVocabulary.HealthFlags);
 
     public ReadResult Read(string directory, IEnumerable<IdentificationRule> rules, DateOnly asOf, SchoolCalendar calendar)
     {
@@ -293,14 +286,14 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
         return false;
     }
 
-    internal static bool Word<T>(CsvInput input, int column, Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> words, IReadOnlyDictionary<string, T> vocabulary, out T value)
+    internal static bool Word<T>(CsvInput input, int column, Vocabulary<T> words, out T value)
     {
-        if (Values.TryWord(words, input.Field(column), out value))
+        if (words.TryGet(input.Field(column), out value))
         {
             return true;
         }
 
-        input.Error(column, $"{Values.Quote(input.Field(column))} is not one of {string.Join(", ", vocabulary.Keys)}");
+        input.Error(column, $"{Values.Quote(input.Field(column))} is not one of {words.Listed}");
         return false;
     }
 
@@ -427,7 +420,7 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
         {
             var ok = ids.Resolve(input, c[0], out var person);
             ok &= Date(input, c[1], out var day);
-            ok &= Word(input, c[2], ExclusionKinds, PartnerVocabulary.ExclusionKinds, out var kind);
+            ok &= Word(input, c[2], Vocabularies.ExclusionKinds, out var kind);
             var daysText = input.Field(c[3]);
             var days = 0d;
             if (!(daysText.IsEmpty && kind == ExclusionKind.Permanent) && !Values.TryNumber(daysText, out days))
@@ -462,8 +455,8 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
         {
             var ok = ids.Resolve(input, c[0], out var person);
             ok &= Date(input, c[1], out var day);
-            ok &= Word(input, c[2], PoliceTypes, PartnerVocabulary.PoliceTypes, out var type);
-            ok &= Word(input, c[3], PoliceRoles, PartnerVocabulary.PoliceRoles, out var role);
+            ok &= Word(input, c[2], Vocabularies.PoliceTypes, out var type);
+            ok &= Word(input, c[3], Vocabularies.PoliceRoles, out var role);
             ok &= Flag(input, c[4], out var severe);
             if (ok && day > horizon.PoliceAfter && day <= horizon.AsOf)
             {
@@ -527,7 +520,7 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
 
     private static Finish ReadNeet(CsvInput input, IdColumn ids, Horizon horizon)
     {
-        var group = ReadDatedWords(input, ids, "status", NeetStatuses, PartnerVocabulary.NeetStatuses, horizon.NeetAfter, horizon.AsOf, (p, d, w) => new NeetRow(p, d, w));
+        var group = ReadDatedWords(input, ids, "status", Vocabularies.NeetStatuses, horizon.NeetAfter, horizon.AsOf, (p, d, w) => new NeetRow(p, d, w));
         return (data, map) =>
         {
             data.Neet = group(data, map);
@@ -537,8 +530,7 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
 
     /// <summary>A file of person_id, date and one word (NEET status, health flag), keeping rows dated after <paramref name="after"/>.</summary>
     private static Func<PartnerData, int[], Grouped<TRow>> ReadDatedWords<TWord, TRow>(
-        CsvInput input, IdColumn ids, string column, Dictionary<string, TWord>.AlternateLookup<ReadOnlySpan<char>> words,
-        IReadOnlyDictionary<string, TWord> vocabulary, int after, int asOf, Func<int, int, TWord, TRow> row)
+        CsvInput input, IdColumn ids, string column, Vocabulary<TWord> words, int after, int asOf, Func<int, int, TWord, TRow> row)
         where TRow : struct, IPersonRow
     {
         var c = input.Columns(["person_id", "date", column]);
@@ -552,7 +544,7 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
         {
             var ok = ids.Resolve(input, c[0], out var person);
             ok &= Date(input, c[1], out var day);
-            ok &= Word(input, c[2], words, vocabulary, out var word);
+            ok &= Word(input, c[2], words, out var word);
             if (ok && day > after && day <= asOf)
             {
                 rows.Add(row(person, day, word));
@@ -575,7 +567,7 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
         {
             var ok = ids.Resolve(input, c[0], out var family);
             ok &= Date(input, c[1], out var day);
-            ok &= Word(input, c[2], HousingStatuses, PartnerVocabulary.HousingStatuses, out var status);
+            ok &= Word(input, c[2], Vocabularies.HousingStatuses, out var status);
             if (ok && day > horizon.HousingAfter && day <= horizon.AsOf)
             {
                 rows.Add(new HousingRow(family, day, status));
@@ -604,7 +596,7 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
             var startOk = Date(input, c[1], out var start);
             ok &= startOk;
             ok &= EndDate(input, c[2], start, startOk, out var end);
-            ok &= Word(input, c[3], SocialCareTypes, PartnerVocabulary.SocialCareTypes, out var type);
+            ok &= Word(input, c[3], Vocabularies.SocialCareTypes, out var type);
             if (ok && start <= horizon.AsOf && end >= horizon.AsOf)
             {
                 rows.Add(new SocialCareRow(person, start, end, type));
@@ -620,7 +612,7 @@ public sealed class PartnerDataReader(IdentificationProgress? progress = null)
 
     private static Finish ReadHealth(CsvInput input, IdColumn ids, Horizon horizon)
     {
-        var group = ReadDatedWords(input, ids, "flag", HealthFlags, PartnerVocabulary.HealthFlags, horizon.HealthAfter, horizon.AsOf, (p, d, w) => new HealthRow(p, d, w));
+        var group = ReadDatedWords(input, ids, "flag", Vocabularies.HealthFlags, horizon.HealthAfter, horizon.AsOf, (p, d, w) => new HealthRow(p, d, w));
         return (data, map) =>
         {
             data.Health = group(data, map);

@@ -109,13 +109,6 @@ public sealed record PartnerFileResult(long Rows, IReadOnlyList<DataError> Error
 /// </summary>
 public static class PartnerFileRows
 {
-    private static readonly Dictionary<string, ExclusionKind>.AlternateLookup<ReadOnlySpan<char>> ExclusionKinds = Values.Lookup(PartnerVocabulary.ExclusionKinds);
-    private static readonly Dictionary<string, PoliceType>.AlternateLookup<ReadOnlySpan<char>> PoliceTypes = Values.Lookup(PartnerVocabulary.PoliceTypes);
-    private static readonly Dictionary<string, PoliceRole>.AlternateLookup<ReadOnlySpan<char>> PoliceRoles = Values.Lookup(PartnerVocabulary.PoliceRoles);
-    private static readonly Dictionary<string, NeetStatus>.AlternateLookup<ReadOnlySpan<char>> NeetStatuses = Values.Lookup(PartnerVocabulary.NeetStatuses);
-    private static readonly Dictionary<string, HousingStatus>.AlternateLookup<ReadOnlySpan<char>> HousingStatuses = Values.Lookup(PartnerVocabulary.HousingStatuses);
-    private static readonly Dictionary<string, SocialCareType>.AlternateLookup<ReadOnlySpan<char>> SocialCareTypes = Values.Lookup(PartnerVocabulary.SocialCareTypes);
-    private static readonly Dictionary<string, HealthFlag>.AlternateLookup<ReadOnlySpan<char>> HealthFlags = Values.Lookup(PartnerVocabulary.HealthFlags);
 
     /// <summary>
     /// Reads <paramref name="path"/> as <paramref name="dataset"/>. <paramref name="people"/> and <paramref name="families"/>
@@ -137,10 +130,10 @@ public static class PartnerFileRows
             PartnerDataset.Exclusions => Exclusions(input, values, knownPeople),
             PartnerDataset.Police => Police(input, values, knownPeople),
             PartnerDataset.Benefits => Benefits(input, values, knownPeople),
-            PartnerDataset.Neet => DatedWord(input, values, knownPeople, "status", NeetStatuses, PartnerVocabulary.NeetStatuses),
+            PartnerDataset.Neet => DatedWord(input, values, knownPeople, "status", Vocabularies.NeetStatuses),
             PartnerDataset.Housing => Housing(input, values, knownFamilies),
             PartnerDataset.SocialCare => SocialCare(input, values, knownPeople),
-            _ => DatedWord(input, values, knownPeople, "flag", HealthFlags, PartnerVocabulary.HealthFlags),
+            _ => DatedWord(input, values, knownPeople, "flag", Vocabularies.HealthFlags),
         };
 
         if (input.HeaderOk)
@@ -240,7 +233,7 @@ public static class PartnerFileRows
         {
             var ok = Person(input, c[0], people);
             ok &= PartnerDataReader.Date(input, c[1], out var day);
-            ok &= Word(input, c[2], ExclusionKinds, PartnerVocabulary.ExclusionKinds, out var kind);
+            ok &= PartnerDataReader.Word(input, c[2], Vocabularies.ExclusionKinds, out var kind);
             var daysText = input.Field(c[3]);
             double? days = null;
             if (!(daysText.IsEmpty && kind == ExclusionKind.Permanent))
@@ -275,8 +268,8 @@ public static class PartnerFileRows
         {
             var ok = Person(input, c[0], people);
             ok &= PartnerDataReader.Date(input, c[1], out var day);
-            ok &= Word(input, c[2], PoliceTypes, PartnerVocabulary.PoliceTypes, out _);
-            ok &= Word(input, c[3], PoliceRoles, PartnerVocabulary.PoliceRoles, out _);
+            ok &= PartnerDataReader.Word(input, c[2], Vocabularies.PoliceTypes, out _);
+            ok &= PartnerDataReader.Word(input, c[3], Vocabularies.PoliceRoles, out _);
             ok &= PartnerDataReader.Flag(input, c[4], out var severe);
             if (ok)
             {
@@ -322,15 +315,14 @@ public static class PartnerFileRows
     }
 
     private static Func<bool> DatedWord<T>(
-        CsvInput input, object?[] values, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> people, string column,
-        Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> words, IReadOnlyDictionary<string, T> vocabulary)
+        CsvInput input, object?[] values, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> people, string column, Vocabulary<T> words)
     {
         var c = input.Columns(["person_id", "date", column]);
         return () =>
         {
             var ok = Person(input, c[0], people);
             ok &= PartnerDataReader.Date(input, c[1], out var day);
-            ok &= Word(input, c[2], words, vocabulary, out _);
+            ok &= PartnerDataReader.Word(input, c[2], words, out _);
             if (ok)
             {
                 values[0] = Text(input.Field(c[0]));
@@ -355,7 +347,7 @@ public static class PartnerFileRows
             }
 
             ok &= PartnerDataReader.Date(input, c[1], out var day);
-            ok &= Word(input, c[2], HousingStatuses, PartnerVocabulary.HousingStatuses, out _);
+            ok &= PartnerDataReader.Word(input, c[2], Vocabularies.HousingStatuses, out _);
             if (ok)
             {
                 values[0] = Text(id);
@@ -376,7 +368,7 @@ public static class PartnerFileRows
             var startOk = PartnerDataReader.Date(input, c[1], out var start);
             ok &= startOk;
             ok &= PartnerDataReader.EndDate(input, c[2], start, startOk, out var end);
-            ok &= Word(input, c[3], SocialCareTypes, PartnerVocabulary.SocialCareTypes, out _);
+            ok &= PartnerDataReader.Word(input, c[3], Vocabularies.SocialCareTypes, out _);
             if (ok)
             {
                 values[0] = Text(input.Field(c[0]));
@@ -400,7 +392,4 @@ public static class PartnerFileRows
         input.Error(column, id.IsEmpty ? "is empty" : $"{Values.Quote(id)} is not in people.csv");
         return false;
     }
-
-    private static bool Word<T>(CsvInput input, int column, Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> words, IReadOnlyDictionary<string, T> vocabulary, out T value) =>
-        PartnerDataReader.Word(input, column, words, vocabulary, out value);
 }
