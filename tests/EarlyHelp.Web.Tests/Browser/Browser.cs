@@ -1,5 +1,6 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace EarlyHelp.Web.Tests.Browser;
@@ -62,8 +63,19 @@ public sealed class Browser : IAsyncLifetime
         await page.GetByLabel("Email address").FillAsync($"{user}@test.example");
         await page.GetByLabel("Password").FillAsync(Casework.CaseworkSite.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/caseload**");
+        await ArrivedAtAsync(page, "/caseload");
         return page;
+    }
+
+    /// <summary>
+    /// Waits until the page's address matches <paramref name="path"/> (a regular expression) and the whole page,
+    /// footer included, has arrived. Playwright's WaitForURLAsync is not used: in .NET it checks the load state and
+    /// then subscribes to the next one, so a page that loads between the two is waited for until the timeout.
+    /// </summary>
+    public static async Task ArrivedAtAsync(IPage page, string path)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(path));
+        await Assertions.Expect(page.Locator("footer.govuk-footer")).ToBeAttachedAsync();
     }
 
     /// <summary>

@@ -50,14 +50,14 @@ public sealed class JourneyTests(SqliteSite site, Browser browser) : IClassFixtu
         await page.GetByLabel("Public task").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send enquiry" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/allocate");
+        await Browser.ArrivedAtAsync(page, "/allocate$");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Decide and allocate" })).ToBeVisibleAsync();
         await Browser.AssertAccessibleAsync(page);
         await page.GetByLabel("Early Help Assessment with a Team Around the Family").CheckAsync();
         await page.GetByLabel("Team", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "North" });
         await page.GetByLabel("Lead practitioner").SelectOptionAsync(new SelectOptionValue { Label = "north.practitioner, Early Help (North)" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Save decision" }).ClickAsync();
-        await page.WaitForURLAsync("**/caseload**");
+        await Browser.ArrivedAtAsync(page, "/caseload");
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("allocated to north.practitioner");
 
         // The lead practitioner finds the family in their caseload and sees the engine's verdict.
@@ -116,7 +116,7 @@ public sealed class JourneyTests(SqliteSite site, Browser browser) : IClassFixtu
         await Assertions.Expect(lead.Locator("main")).ToContainTextAsync("Family requires support with finances");
         await Browser.AssertAccessibleAsync(lead);
         await lead.GetByRole(AriaRole.Button, new() { Name = "Complete the assessment" }).ClickAsync();
-        await lead.WaitForURLAsync("**/plan");
+        await Browser.ArrivedAtAsync(lead, "/plan$");
         await Assertions.Expect(lead.Locator(".govuk-notification-banner")).ToContainTextAsync("Assessment completed");
     }
 
@@ -239,7 +239,7 @@ public sealed class JourneyTests(SqliteSite site, Browser browser) : IClassFixtu
         await page.GetByLabel("Yes").CheckAsync();
         await Browser.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Close episode 1" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/families/[0-9a-f-]{36}$"));
+        await Browser.ArrivedAtAsync(page, "/families/[0-9a-f-]{36}$");
         await ExpectNoticeAsync(page, "Episode 1 closed: step up to children's social care");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("The family cannot be claimed for yet");
 

@@ -24,7 +24,7 @@ public sealed class PartnerDataTests(SqliteSite site, Browser browser) : IClassF
         await page.GetByLabel(fileLabel, new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Upload the CSV file").SetInputFilesAsync(file);
         await page.GetByRole(AriaRole.Button, new() { Name = "Import file" }).ClickAsync();
-        await page.WaitForURLAsync("**/partner-data/imports/**");
+        await Browser.ArrivedAtAsync(page, "/partner-data/imports/");
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class PartnerDataTests(SqliteSite site, Browser browser) : IClassF
         await Assertions.Expect(manager.Locator("table")).ToContainTextAsync("EDU-ATTEND-90: BR1-P2 (aged 13) attended");
         await Browser.AssertAccessibleAsync(manager);
         await manager.GetByRole(AriaRole.Button, new() { Name = "Open an enquiry for household BR1-F" }).ClickAsync();
-        await manager.WaitForURLAsync(new Regex("/families/[0-9a-f-]{36}$"));
+        await Browser.ArrivedAtAsync(manager, "/families/[0-9a-f-]{36}$");
         await Assertions.Expect(manager.Locator(".govuk-notification-banner")).ToContainTextAsync("opened from the partner data");
         await Browser.AssertAccessibleAsync(manager);
         var familyUrl = manager.Url;

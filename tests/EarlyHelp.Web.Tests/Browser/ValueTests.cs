@@ -14,16 +14,7 @@ public sealed class ValueTests(SqliteSite site, Browser browser) : IClassFixture
     private async Task<IPage> SignedInPageAsync(bool javaScript)
     {
         var context = await browser.Chromium.NewContextAsync(Browser.ContextOptions(javaScript));
-        // Generous: on a 2-core machine the browser shares the processor with the rest of the test run.
-        context.SetDefaultTimeout(60_000);
-        Assertions.SetDefaultExpectTimeout(30_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(site.Address, "/sign-in").ToString());
-        await page.GetByLabel("Email address").FillAsync("analyst@test.example");
-        await page.GetByLabel("Password").FillAsync(CaseworkSite.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/caseload**");
-        return page;
+        return await Browser.SignInAsync(context, site.Address, "analyst", javaScript);
     }
 
     [Fact]
