@@ -100,6 +100,7 @@ public sealed partial class EarlyHelpDbContext(DbContextOptions<EarlyHelpDbConte
             e.HasMany(x => x.Meetings).WithOne().HasForeignKey(m => m.EpisodeId);
             e.HasMany(x => x.Notes).WithOne().HasForeignKey(n => n.EpisodeId);
             e.HasMany(x => x.Evidence).WithOne().HasForeignKey(v => v.EpisodeId);
+            e.Ignore(x => x.EvidenceInForce);
             e.HasMany(x => x.TeamAroundTheFamily).WithOne().HasForeignKey(t => t.EpisodeId);
             e.HasMany(x => x.Assessment).WithOne().HasForeignKey(a => a.EpisodeId);
             e.HasMany(x => x.ChildVoices).WithOne().HasForeignKey(v => v.EpisodeId);
@@ -130,6 +131,7 @@ public sealed partial class EarlyHelpDbContext(DbContextOptions<EarlyHelpDbConte
             e.Property(v => v.Instrument).HasMaxLength(40);
             e.Property(v => v.Before).HasPrecision(9, 2);
             e.Property(v => v.After).HasPrecision(9, 2);
+            e.OwnsOne(v => v.Withdrawal);
         });
         builder.Entity<TeamAroundTheFamilyMember>(e =>
         {

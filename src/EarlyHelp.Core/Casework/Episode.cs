@@ -129,6 +129,9 @@ public sealed class Episode : IVersioned
 
     public List<EvidenceEntry> Evidence { get; set; } = [];
 
+    /// <summary>The evidence that counts: all of it but what was withdrawn as recorded in error.</summary>
+    public IEnumerable<EvidenceEntry> EvidenceInForce => Evidence.Where(e => e.Withdrawal is null);
+
     /// <summary>Practitioners on the Team Around the Family, who may see the family's record.</summary>
     public List<TeamAroundTheFamilyMember> TeamAroundTheFamily { get; set; } = [];
 
@@ -299,6 +302,22 @@ public sealed class EvidenceEntry
     /// practitioner's judgement: the case file gives the engine the fact itself as well.
     /// </summary>
     public PartnerData.PartnerDataFact? FromPartnerData { get; set; }
+
+    /// <summary>
+    /// Set when the evidence is withdrawn as recorded in error. It is kept, and shown as withdrawn, for the record;
+    /// the engine no longer reads it.
+    /// </summary>
+    public EvidenceWithdrawal? Withdrawal { get; set; }
+}
+
+/// <summary>Who withdrew a piece of evidence, when and why.</summary>
+public sealed class EvidenceWithdrawal
+{
+    public DateTimeOffset At { get; set; }
+
+    public required string ById { get; set; }
+
+    public required string Reason { get; set; }
 }
 
 public sealed class TeamAroundTheFamilyMember

@@ -9,6 +9,7 @@ namespace EarlyHelp.Core.Casework;
 /// </summary>
 public static class EpisodeCaseFile
 {
+    /// <remarks>Evidence withdrawn as recorded in error is left out.</remarks>
     public static (CaseFile File, IReadOnlyDictionary<Guid, string> Names) Build(Family family, Episode episode, string? leadPractitioner, DateOnly asOf)
     {
         var names = new Dictionary<Guid, string>();
@@ -33,9 +34,9 @@ public static class EpisodeCaseFile
             [.. family.Members.Select(m => new Member(names[m.Id], m.DateOfBirth))],
             new Outcomes.Episode(episode.ReceivedOn, episode.ClosedOn, leadPractitioner, episode.AssessmentCompletedOn, episode.FamilyPlanAgreedOn, episode.SupportReceived),
             [.. episode.Needs.OrderBy(n => n.IdentifiedOn).ThenBy(n => n.Code, StringComparer.Ordinal).Select(n => new NeedRecord(n.Code, Name(n.MemberId), n.IdentifiedOn))],
-            PartnerData.PartnerDataFact.Attendance(episode.Evidence, Name),
-            PartnerData.PartnerDataFact.Events(episode.Evidence, Name),
-            [.. episode.Evidence.OrderBy(e => e.RecordedOn).Select(e => new EvidenceRecord(
+            PartnerData.PartnerDataFact.Attendance(episode.EvidenceInForce, Name),
+            PartnerData.PartnerDataFact.Events(episode.EvidenceInForce, Name),
+            [.. episode.EvidenceInForce.OrderBy(e => e.RecordedOn).Select(e => new EvidenceRecord(
                 e.NeedCode,
                 Name(e.MemberId),
                 e.RecordedOn,

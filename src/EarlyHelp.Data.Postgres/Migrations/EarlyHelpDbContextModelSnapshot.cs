@@ -1993,6 +1993,30 @@ namespace EarlyHelp.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsOne("EarlyHelp.Core.Casework.EvidenceWithdrawal", "Withdrawal", b1 =>
+                        {
+                            b1.Property<Guid>("EvidenceEntryId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ById")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.HasKey("EvidenceEntryId");
+
+                            b1.ToTable("Evidence");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvidenceEntryId");
+                        });
+
                     b.OwnsOne("EarlyHelp.Core.PartnerData.PartnerDataFact", "FromPartnerData", b1 =>
                         {
                             b1.Property<Guid>("EvidenceEntryId")
@@ -2042,6 +2066,8 @@ namespace EarlyHelp.Data.Postgres.Migrations
                         });
 
                     b.Navigation("FromPartnerData");
+
+                    b.Navigation("Withdrawal");
                 });
 
             modelBuilder.Entity("EarlyHelp.Core.Casework.Family", b =>

@@ -1960,6 +1960,30 @@ namespace EarlyHelp.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsOne("EarlyHelp.Core.Casework.EvidenceWithdrawal", "Withdrawal", b1 =>
+                        {
+                            b1.Property<Guid>("EvidenceEntryId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ById")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("EvidenceEntryId");
+
+                            b1.ToTable("Evidence");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvidenceEntryId");
+                        });
+
                     b.OwnsOne("EarlyHelp.Core.PartnerData.PartnerDataFact", "FromPartnerData", b1 =>
                         {
                             b1.Property<Guid>("EvidenceEntryId")
@@ -2009,6 +2033,8 @@ namespace EarlyHelp.Data.Sqlite.Migrations
                         });
 
                     b.Navigation("FromPartnerData");
+
+                    b.Navigation("Withdrawal");
                 });
 
             modelBuilder.Entity("EarlyHelp.Core.Casework.Family", b =>

@@ -38,6 +38,9 @@ public sealed class ClaimDetailModel(EarlyHelpDbContext db, ClaimDesk desk) : Pa
 
     public string? Problem { get; private set; }
 
+    /// <summary>Evidence withdrawn as recorded in error since the claim was built, family by family.</summary>
+    public IReadOnlyList<ClaimDesk.WithdrawnSinceClaimed> Withdrawn { get; private set; } = [];
+
     private async Task<bool> LoadAsync()
     {
         if (await desk.FindAsync(ClaimId) is not { } claim)
@@ -47,6 +50,7 @@ public sealed class ClaimDetailModel(EarlyHelpDbContext db, ClaimDesk desk) : Pa
 
         Claim = claim;
         Teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name);
+        Withdrawn = await desk.WithdrawnSinceClaimedAsync(claim);
         return true;
     }
 

@@ -202,6 +202,31 @@ public sealed class ClaimDesk(EarlyHelpDbContext db, Engine engine, TimeProvider
     public static IReadOnlyList<string> Unchecked(Claim claim) =>
         [.. claim.Lines.Where(l => l.Sampled && l.AuditResult is null).Select(l => l.FamilyReference).Order(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// A piece of evidence withdrawn as recorded in error after the claim was built: the case file the line froze may
+    /// no longer stand, so the auditor checks the family again before the claim is submitted.
+    /// </summary>
+    public sealed record WithdrawnSinceClaimed(ClaimLine Line, string NeedCode, DateOnly EvidenceOf, DateTimeOffset At, string Reason)
+    {
+        /// <summary>The family is still in the claim and the auditor has not checked it since the withdrawal.</summary>
+        public bool AwaitsCheck => Line.State != ClaimLineState.Rejected && (Line.AuditedAt is not { } checkedAt || checkedAt < At);
+    }
+
+    public async Task<IReadOnlyList<WithdrawnSinceClaimed>> WithdrawnSinceClaimedAsync(Claim claim)
+    {
+        var lines = claim.Lines.ToDictionary(l => l.EpisodeId);
+        var episodes = lines.Keys.ToList();
+        var withdrawn = await db.Evidence.AsNoTracking()
+            .Where(v => episodes.Contains(v.EpisodeId) && v.Withdrawal != null)
+            .ToListAsync();
+        // Compared here: SQLite stores the times as text, which EF cannot compare in SQL. Evidence dated after the
+        // family was claimed cannot be in the case file the claim froze.
+        return [.. withdrawn
+            .Where(v => v.Withdrawal!.At > claim.CreatedAt && v.RecordedOn <= lines[v.EpisodeId].ClaimedOn)
+            .OrderBy(v => lines[v.EpisodeId].FamilyReference, StringComparer.Ordinal).ThenBy(v => v.Withdrawal!.At)
+            .Select(v => new WithdrawnSinceClaimed(lines[v.EpisodeId], v.NeedCode, v.RecordedOn, v.Withdrawal!.At, v.Withdrawal.Reason))];
+    }
+
     public async Task<string?> SubmitAsync(Claim claim)
     {
         if (claim.State != Core.Claims.ClaimState.InAudit)
@@ -213,6 +238,12 @@ public sealed class ClaimDesk(EarlyHelpDbContext db, Engine engine, TimeProvider
         if (waiting.Count > 0)
         {
             return $"The auditor has not checked {waiting.Count} sampled {(waiting.Count == 1 ? "family" : "families")} yet: {string.Join(", ", waiting)}";
+        }
+
+        var changed = (await WithdrawnSinceClaimedAsync(claim)).Where(w => w.AwaitsCheck).Select(w => w.Line.FamilyReference).Distinct().ToList();
+        if (changed.Count > 0)
+        {
+            return $"Evidence was withdrawn after the claim was built: the auditor must check {(changed.Count == 1 ? "this family" : "these families")} again first: {string.Join(", ", changed)}";
         }
 
         claim.State = Core.Claims.ClaimState.Submitted;

@@ -45,6 +45,9 @@ public sealed class EvidencePackModel(EarlyHelpDbContext db, CaseAccess access, 
 
     public IReadOnlyList<RecordedEvidence> Evidence { get; private set; } = [];
 
+    /// <summary>The family's evidence withdrawn as recorded in error since the claim was built.</summary>
+    public IReadOnlyList<ClaimDesk.WithdrawnSinceClaimed> Withdrawn { get; private set; } = [];
+
     public bool MayCheck => User.IsInRole(Roles.Auditor) && Claim.State == ClaimState.InAudit && Line.State != ClaimLineState.Rejected;
 
     [BindProperty]
@@ -103,6 +106,7 @@ public sealed class EvidencePackModel(EarlyHelpDbContext db, CaseAccess access, 
             }
         }
 
+        Withdrawn = [.. (await desk.WithdrawnSinceClaimedAsync(Claim)).Where(w => w.Line.Id == Line.Id)];
         var recorded = await db.Evidence.AsNoTracking().Where(e => e.EpisodeId == Line.EpisodeId)
             .Join(db.Users, e => e.RecordedById, u => u.Id, (e, u) => new { e.NeedCode, e.RecordedOn, e.Kind, e.Note, u.DisplayName })
             .ToListAsync();

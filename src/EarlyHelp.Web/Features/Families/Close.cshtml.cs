@@ -46,7 +46,7 @@ public sealed class CloseModel(EarlyHelpDbContext db, CaseAccess access, TimePro
             .Select(n => new NeedRow(
                 framework?.SummaryOf(n.Code) ?? n.Code,
                 n.MemberId is { } id ? members.GetValueOrDefault(id) : null,
-                Episode.Evidence.Count(v => v.NeedCode == n.Code && v.MemberId == n.MemberId)))];
+                Episode.EvidenceInForce.Count(v => v.NeedCode == n.Code && v.MemberId == n.MemberId)))];
         return null;
     }
 

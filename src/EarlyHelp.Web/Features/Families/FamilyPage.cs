@@ -24,6 +24,8 @@ public abstract class FamilyPage(EarlyHelpDbContext db, CaseAccess access, TimeP
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
+    protected DateTimeOffset Now => clock.GetUtcNow();
+
     protected EarlyHelpDbContext Db => db;
 
     /// <summary>The sub-navigation item this page is.</summary>

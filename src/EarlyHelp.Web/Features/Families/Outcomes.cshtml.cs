@@ -24,7 +24,8 @@ public sealed class OutcomesModel(EarlyHelpDbContext db, CaseAccess access, Time
     /// <summary>One of the episode's needs, the engine's verdict on it and the evidence recorded for it.</summary>
     public sealed record NeedRow(EpisodeNeed Need, string Summary, string? Member, NeedVerdict? Verdict, IReadOnlyList<EvidenceRow> Evidence);
 
-    public sealed record EvidenceRow(EvidenceEntry Entry, string RecordedBy);
+    /// <param name="WithdrawnBy">Who withdrew it, when it was withdrawn as recorded in error.</param>
+    public sealed record EvidenceRow(EvidenceEntry Entry, string RecordedBy, string? WithdrawnBy, bool MayWithdraw);
 
     public Verdict? Verdict { get; private set; }
 
@@ -64,7 +65,8 @@ public sealed class OutcomesModel(EarlyHelpDbContext db, CaseAccess access, Time
         Framework = engine.Frameworks.TryGet(Episode.FrameworkId, out var framework) ? framework : null;
         var (_, names) = EpisodeCaseFile.Build(Family, Episode, lead, Today);
         var members = Family.Members.ToDictionary(m => m.Id, m => m.FullName);
-        var people = await CaseworkText.PeopleAsync(Db, Episode.Evidence.Select(v => v.RecordedById));
+        var people = await CaseworkText.PeopleAsync(Db, Episode.Evidence.SelectMany(v => new[] { v.RecordedById, v.Withdrawal?.ById }));
+        string Person(string id) => people.GetValueOrDefault(id) ?? "a former user";
         Needs = [.. Episode.Needs
             .OrderBy(n => Framework?.Needs.TryGetValue(n.Code, out var d) == true ? d.HeadlineCode : n.Code, StringComparer.Ordinal)
             .ThenBy(n => n.Code, StringComparer.Ordinal)
@@ -77,7 +79,11 @@ public sealed class OutcomesModel(EarlyHelpDbContext db, CaseAccess access, Time
                 [.. Episode.Evidence
                     .Where(v => v.NeedCode == n.Code && v.MemberId == n.MemberId)
                     .OrderByDescending(v => v.RecordedOn)
-                    .Select(v => new EvidenceRow(v, people.GetValueOrDefault(v.RecordedById) ?? "a former user"))]))];
+                    .Select(v => new EvidenceRow(
+                        v,
+                        Person(v.RecordedById),
+                        v.Withdrawal is { } withdrawal ? Person(withdrawal.ById) : null,
+                        EvidenceWithdrawals.MayWithdraw(User, Episode, v)))]))];
         NeedChoices =
         [
             new SelectListItem("Choose a need", ""),

@@ -42,7 +42,7 @@ public sealed class TimelineModel(EarlyHelpDbContext db, CaseAccess access, Time
         var evidence = await Db.Evidence.AsNoTracking().Where(v => ids.Contains(v.EpisodeId)).ToListAsync();
         var notes = await Db.Notes.AsNoTracking().Where(n => ids.Contains(n.EpisodeId)).ToListAsync();
         var referrals = await Db.ServiceReferrals.AsNoTracking().Where(r => ids.Contains(r.EpisodeId)).ToListAsync();
-        var people = await CaseworkText.PeopleAsync(Db, [.. notes.Select(n => n.AuthorId), .. evidence.Select(v => v.RecordedById), .. Family.Episodes.Select(e => e.LeadPractitionerId), .. referrals.Select(r => r.ReferredById)]);
+        var people = await CaseworkText.PeopleAsync(Db, [.. notes.Select(n => n.AuthorId), .. evidence.Select(v => v.RecordedById), .. evidence.Select(v => v.Withdrawal?.ById), .. Family.Episodes.Select(e => e.LeadPractitionerId), .. referrals.Select(r => r.ReferredById)]);
         var teams = await Db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name);
         var numbers = Family.Episodes.ToDictionary(e => e.Id, e => e.Number);
         string Person(string? id) => id is not null && people.TryGetValue(id, out var name) ? name : "a former user";
@@ -142,7 +142,12 @@ public sealed class TimelineModel(EarlyHelpDbContext db, CaseAccess access, Time
                 details.Add(new(null, text));
             }
 
-            entries.Add(new(v.RecordedOn, 6, null, numbers[v.EpisodeId], $"Evidence recorded: {need}{who}", Person(v.RecordedById), details));
+            entries.Add(new(v.RecordedOn, 6, null, numbers[v.EpisodeId], $"Evidence recorded: {need}{who}", Person(v.RecordedById), details, v.Withdrawal is null ? null : "Withdrawn"));
+            if (v.Withdrawal is { } withdrawal)
+            {
+                entries.Add(new(DateOnly.FromDateTime(withdrawal.At.LocalDateTime), 6, withdrawal.At, numbers[v.EpisodeId], $"Evidence withdrawn: {need}{who}", Person(withdrawal.ById),
+                    [new("Evidence of", CaseworkText.Date(v.RecordedOn)), new("Why", withdrawal.Reason)]));
+            }
         }
 
         // Referrals to Families Information Service directory services, made from the Family Plan.

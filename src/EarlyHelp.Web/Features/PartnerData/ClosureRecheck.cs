@@ -164,6 +164,7 @@ public sealed class ClosureRecheck(EarlyHelpDbContext db, FamilyVerdicts verdict
         return added;
     }
 
+    /// <summary>Withdrawn evidence counts as recorded: a fact withdrawn as wrong is not added again by the next import.</summary>
     private static bool AlreadyRecorded(Episode episode, string need, PartnerDataFact fact, DateOnly on) =>
         episode.Evidence.Any(e => e.NeedCode == need && e.RecordedOn == on && e.FromPartnerData is { } f
             && f.Dataset == fact.Dataset && f.PersonId == fact.PersonId && f.EventType == fact.EventType && f.Term == fact.Term);

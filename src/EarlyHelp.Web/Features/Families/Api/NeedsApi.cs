@@ -64,7 +64,9 @@ public static class NeedsApi
                 }
 
                 var need = owner.Needs.Single(n => n.Id == needId);
-                if (await db.Evidence.AnyAsync(v => v.EpisodeId == owner.Id && v.NeedCode == need.Code && v.MemberId == need.MemberId))
+                // Evidence withdrawn as recorded in error does not hold the need.
+                var evidence = await db.Evidence.Where(v => v.EpisodeId == owner.Id && v.NeedCode == need.Code && v.MemberId == need.MemberId).ToListAsync();
+                if (evidence.Any(v => v.Withdrawal is null))
                 {
                     return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Evidence is recorded for this need, so it cannot be removed");
                 }

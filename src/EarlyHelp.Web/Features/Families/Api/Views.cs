@@ -36,10 +36,15 @@ public sealed record PlanActionView(Guid Id, string? NeedCode, string What, stri
     public static PlanActionView From(PlanAction a) => new(a.Id, a.NeedCode, a.What, a.Who, a.Agency, a.DueOn, a.Priority, a.Progress, a.CompletedOn, a.Version);
 }
 
-public sealed record EvidenceView(Guid Id, string NeedCode, Guid? MemberId, DateOnly RecordedOn, string Kind, bool? OutcomeAchieved, string? Instrument, decimal? Before, decimal? After, string? Note, string RecordedById)
+/// <param name="Withdrawn">Set when the evidence was withdrawn as recorded in error: the engine no longer reads it.</param>
+public sealed record EvidenceView(Guid Id, string NeedCode, Guid? MemberId, DateOnly RecordedOn, string Kind, bool? OutcomeAchieved, string? Instrument, decimal? Before, decimal? After, string? Note, string RecordedById, WithdrawalView? Withdrawn)
 {
-    public static EvidenceView From(EvidenceEntry e) => new(e.Id, e.NeedCode, e.MemberId, e.RecordedOn, e.Kind, e.OutcomeAchieved, e.Instrument, e.Before, e.After, e.Note, e.RecordedById);
+    public static EvidenceView From(EvidenceEntry e) => new(
+        e.Id, e.NeedCode, e.MemberId, e.RecordedOn, e.Kind, e.OutcomeAchieved, e.Instrument, e.Before, e.After, e.Note, e.RecordedById,
+        e.Withdrawal is { } w ? new WithdrawalView(w.At, w.ById, w.Reason) : null);
 }
+
+public sealed record WithdrawalView(DateTimeOffset At, string ById, string Reason);
 
 public sealed record TeamAroundTheFamilyView(string UserId, string Agency);
 

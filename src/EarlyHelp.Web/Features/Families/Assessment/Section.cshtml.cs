@@ -118,7 +118,7 @@ public sealed class SectionModel(EarlyHelpDbContext db, CaseAccess access, TimeP
         var current = NeedsUnder(Headline).ToList();
         foreach (var need in current.Where(n => !wanted.Contains(Key(n))))
         {
-            if (Assessed.Evidence.Any(e => e.NeedCode == need.Code && e.MemberId == need.MemberId))
+            if (Assessed.EvidenceInForce.Any(e => e.NeedCode == need.Code && e.MemberId == need.MemberId))
             {
                 ModelState.AddModelError("Input.Recorded", $"You cannot remove ‘{NeedText(need)}’: evidence has been recorded for it");
             }
