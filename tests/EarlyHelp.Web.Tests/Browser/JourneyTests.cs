@@ -227,6 +227,18 @@ public sealed class JourneyTests(SqliteSite site, Browser browser) : IClassFixtu
         await ExpectNoticeAsync(page, "Evidence recorded for Family requires support with finances");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Repayment plan agreed with the landlord.");
 
+        // Evidence recorded in error is withdrawn with a reason, and stays in view marked as withdrawn.
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Withdraw the evidence of {Today:d MMMM yyyy}" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Withdraw evidence" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw evidence" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter why you are withdrawing this evidence");
+        await Browser.AssertAccessibleAsync(page);
+        await page.GetByLabel("Why are you withdrawing this evidence?").FillAsync("Recorded before the landlord confirmed the plan.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw evidence" }).ClickAsync();
+        await ExpectNoticeAsync(page, "withdrawn for Family requires support with finances");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Recorded before the landlord confirmed the plan.");
+        await Browser.AssertAccessibleAsync(page);
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Close episode 1" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Close episode 1" })).ToBeVisibleAsync();
         await Browser.AssertAccessibleAsync(page);
