@@ -27,6 +27,17 @@ public abstract class ClaimWithdrawalTests<TSite>(TSite site) : IClassFixture<TS
         var frozen = await site.QueryAsync(db => db.ClaimLines.SingleAsync(l => l.FamilyId == withdrawnFrom));
         Assert.DoesNotContain("Evidence withdrawn since the claim was built", await CaseworkSite.PageAsync(analyst, $"/claims/{claimId}"), StringComparison.Ordinal);
 
+        // In audit, every sampled family passed, then the evidence is withdrawn: passed before, or never sampled, the family waits.
+        Assert.Equal(HttpStatusCode.Redirect, (await CaseworkSite.PostFormAsync(analyst, $"/claims/{claimId}?handler=SendForAudit", [], tokenFrom: $"/claims/{claimId}")).StatusCode);
+        await site.QueryAsync(async db =>
+        {
+            foreach (var line in await db.ClaimLines.Where(l => l.ClaimId == claimId && l.Sampled).ToListAsync())
+            {
+                (line.AuditResult, line.AuditedAt) = (AuditResult.Passed, DateTimeOffset.UtcNow.AddMinutes(-1));
+            }
+
+            return await db.SaveChangesAsync();
+        });
         var lead = await site.SignedInAsync("south.practitioner");
         var evidence = await site.QueryAsync(db => db.Evidence.Where(v => v.NeedCode == "HLT-ADULT-MH" && db.Episodes.Any(e => e.Id == v.EpisodeId && e.FamilyId == withdrawnFrom)).Select(v => v.Id).SingleAsync());
         var withdrawn = await lead.PostAsJsonAsync($"/api/families/{withdrawnFrom}/evidence/{evidence}/withdrawal", new { reason = "The GP letter was about another patient." });
@@ -41,17 +52,6 @@ public abstract class ClaimWithdrawalTests<TSite>(TSite site) : IClassFixture<TS
         var pack = await CaseworkSite.PageAsync(auditor, $"/claims/{claimId}/families/{frozen.Id}");
         Assert.Contains("Since the family was claimed, evidence this pack holds was withdrawn as recorded in error: HLT-ADULT-MH", pack, StringComparison.Ordinal);
 
-        // Every sampled family passed, the claim still waits for the family whose evidence was withdrawn.
-        Assert.Equal(HttpStatusCode.Redirect, (await CaseworkSite.PostFormAsync(analyst, $"/claims/{claimId}?handler=SendForAudit", [], tokenFrom: $"/claims/{claimId}")).StatusCode);
-        await site.QueryAsync(async db =>
-        {
-            foreach (var line in await db.ClaimLines.Where(l => l.ClaimId == claimId && l.Sampled && l.Id != frozen.Id).ToListAsync())
-            {
-                (line.AuditResult, line.AuditedAt) = (AuditResult.Passed, DateTimeOffset.UtcNow);
-            }
-
-            return await db.SaveChangesAsync();
-        });
         var refused = await CaseworkSite.TextAsync(await CaseworkSite.PostFormAsync(analyst, $"/claims/{claimId}?handler=Submit", [], tokenFrom: $"/claims/{claimId}"));
         Assert.Contains("Evidence was withdrawn after the claim was built: the auditor must check this family again first: WDR-1", refused, StringComparison.Ordinal);
         Assert.Equal(ClaimState.InAudit, await site.QueryAsync(db => db.Claims.Where(c => c.Id == claimId).Select(c => c.State).SingleAsync()));

@@ -214,17 +214,19 @@ public sealed class ClaimDesk(EarlyHelpDbContext db, Engine engine, TimeProvider
 
     public async Task<IReadOnlyList<WithdrawnSinceClaimed>> WithdrawnSinceClaimedAsync(Claim claim)
     {
-        var lines = claim.Lines.ToDictionary(l => l.EpisodeId);
-        var episodes = lines.Keys.ToList();
+        // An episode may have more than one line in a claim: one the auditor rejected, and one added since.
+        var lines = claim.Lines.ToLookup(l => l.EpisodeId);
+        var episodes = lines.Select(g => g.Key).ToList();
         var withdrawn = await db.Evidence.AsNoTracking()
             .Where(v => episodes.Contains(v.EpisodeId) && v.Withdrawal != null)
             .ToListAsync();
         // Compared here: SQLite stores the times as text, which EF cannot compare in SQL. Evidence dated after the
         // family was claimed cannot be in the case file the claim froze.
         return [.. withdrawn
-            .Where(v => v.Withdrawal!.At > claim.CreatedAt && v.RecordedOn <= lines[v.EpisodeId].ClaimedOn)
-            .OrderBy(v => lines[v.EpisodeId].FamilyReference, StringComparer.Ordinal).ThenBy(v => v.Withdrawal!.At)
-            .Select(v => new WithdrawnSinceClaimed(lines[v.EpisodeId], v.NeedCode, v.RecordedOn, v.Withdrawal!.At, v.Withdrawal.Reason))];
+            .SelectMany(v => lines[v.EpisodeId], (v, line) => (Evidence: v, Line: line))
+            .Where(x => x.Evidence.Withdrawal!.At > claim.CreatedAt && x.Evidence.RecordedOn <= x.Line.ClaimedOn)
+            .OrderBy(x => x.Line.FamilyReference, StringComparer.Ordinal).ThenBy(x => x.Evidence.Withdrawal!.At)
+            .Select(x => new WithdrawnSinceClaimed(x.Line, x.Evidence.NeedCode, x.Evidence.RecordedOn, x.Evidence.Withdrawal!.At, x.Evidence.Withdrawal.Reason))];
     }
 
     public async Task<string?> SubmitAsync(Claim claim)
