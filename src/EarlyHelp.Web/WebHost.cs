@@ -3,6 +3,7 @@ using EarlyHelp.Data;
 using EarlyHelp.GovUk;
 using EarlyHelp.Web.Demo;
 using EarlyHelp.Web.Features.Account;
+using EarlyHelp.Web.Features.ApiTokens;
 using EarlyHelp.Web.Features.Enquiries;
 using EarlyHelp.Web.Features.Evaluation;
 using EarlyHelp.Web.Features.Families;
@@ -85,6 +86,7 @@ public static class WebHost
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<Features.Families.ClaimsFactory>();
         builder.AddCouncilSignIn();
+        builder.AddApiTokens();
         builder.Services.AddScoped<Features.Families.CaseAccess>();
         builder.Services.AddScoped<Features.Families.AuditLog>();
         builder.Services.AddScoped<Features.Families.FamilyVerdicts>();
@@ -158,9 +160,10 @@ public static class WebHost
         {
             document.Info.Title = "EarlyHelp API";
             document.Info.Description =
-                "Families, members, episodes, needs, Family Plan actions, evidence and evaluation. Calls are made as a signed-in user, " +
-                "with the session cookie from signing in; bearer tokens are not supported yet. Who may read and change a family is " +
-                "decided as on the pages, by role and relationship to the case, and every call on a family is audited.";
+                "Families, members, episodes, needs, Family Plan actions, evidence and evaluation. Calls are made as a person: with an " +
+                "API token they made at /api-tokens, sent as \"Authorization: Bearer eh_...\", or with the session cookie from signing in. " +
+                "Who may read and change a family is decided as on the pages, by role and relationship to the case, and every call on a " +
+                "family is audited in that person's name.";
             return Task.CompletedTask;
         }));
 
