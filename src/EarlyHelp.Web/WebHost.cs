@@ -164,6 +164,16 @@ public static class WebHost
                 "API token they made at /api-tokens, sent as \"Authorization: Bearer eh_...\", or with the session cookie from signing in. " +
                 "Who may read and change a family is decided as on the pages, by role and relationship to the case, and every call on a " +
                 "family is audited in that person's name.";
+            // Declared so that the reference page (/scalar) offers a place to paste a token.
+            document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["apiToken"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API token made at /api-tokens (eh_...)",
+            };
+            document.Security = [new Microsoft.OpenApi.OpenApiSecurityRequirement { [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("apiToken", document)] = [] }];
             return Task.CompletedTask;
         }));
 

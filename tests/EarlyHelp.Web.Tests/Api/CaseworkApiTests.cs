@@ -391,6 +391,8 @@ public abstract partial class CaseworkApiTests<TSite>(TSite site) : IClassFixtur
             .ToList();
         Assert.Contains(("/api/families/{id}/actions/{actionId}", "put"), endpoints);
         Assert.Contains(("/api/enquiries", "post"), endpoints);
+        Assert.Equal("bearer", (string?)document["components"]!["securitySchemes"]!["apiToken"]!["scheme"]);
+        Assert.NotNull(document["security"]![0]!["apiToken"]);
         foreach (var (path, method) in endpoints)
         {
             var operation = (paths[path] ?? paths[path + "/"])?[method];
