@@ -90,6 +90,7 @@ public static class WebHost
         builder.Services.AddScoped<Features.Families.CaseAccess>();
         builder.Services.AddScoped<Features.Families.AuditLog>();
         builder.Services.AddScoped<Features.Families.FamilyVerdicts>();
+        builder.Services.AddScoped<Features.YourPlan.PlanSharing>();
         builder.Services.AddScoped<Features.Enquiries.EnquiryDesk>();
         builder.Services.Configure<Features.Claims.ClaimsOptions>(builder.Configuration.GetSection("EarlyHelp:Claims"));
         builder.Services.AddScoped<Features.Claims.ClaimDesk>();
@@ -143,6 +144,7 @@ public static class WebHost
                 o.Conventions.AllowAnonymousToFolder("/Account");
                 o.Conventions.AllowAnonymousToPage("/Status");
                 o.Conventions.AllowAnonymousToFolder("/Services"); // the public directory search: no sign-in
+                o.Conventions.AllowAnonymousToFolder("/YourPlan"); // a family reads its plan by a shared link and code
             })
             .AddMvcOptions(o =>
             {

@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using EarlyHelp.Data;
+using EarlyHelp.Web.Features.Shared;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -17,14 +16,11 @@ public static class ApiTokenSecrets
     /// <summary>How long a token may last, in days, as the form offers it.</summary>
     public static readonly IReadOnlyList<int> Lifetimes = [30, 90, 365];
 
-    public static string New() => Prefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+    public static string New() => Prefix + Secrets.RandomUrlSafe();
 
-    /// <summary>A plain SHA-256 is enough: the token is 256 random bits, so there is nothing to guess by brute force.</summary>
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string Hash(string token) => Secrets.Sha256Hex(token);
 
     public static string Hint(string token) => token[..(Prefix.Length + 6)];
-
-    private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
 /// <summary>

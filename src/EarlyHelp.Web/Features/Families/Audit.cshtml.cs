@@ -22,6 +22,10 @@ public sealed class AuditModel(EarlyHelpDbContext db, CaseAccess access, TimePro
 
     public sealed record Row(DateTimeOffset At, string Who, string Action, string What, string? From);
 
+    /// <summary>Someone who is not a user: a family member reading their plan by a shared link.</summary>
+    private static string Other(string id) =>
+        id.StartsWith(YourPlan.PlanSharing.AuditPrefix, StringComparison.Ordinal) ? "A family member, by a shared plan link" : "Unknown user";
+
     public async Task OnGetAsync()
     {
         var entries = Db.Audit.AsNoTracking().Where(a => a.FamilyId == FamilyId);
@@ -35,6 +39,6 @@ public sealed class AuditModel(EarlyHelpDbContext db, CaseAccess access, TimePro
             .ToListAsync();
         var ids = page.Select(a => a.UserId).Distinct().ToList();
         var names = await Db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => $"{u.DisplayName} ({u.Agency})");
-        Rows = [.. page.Select(a => new Row(a.At, names.GetValueOrDefault(a.UserId, "Unknown user"), a.Action, a.What, a.From))];
+        Rows = [.. page.Select(a => new Row(a.At, names.GetValueOrDefault(a.UserId) ?? Other(a.UserId), a.Action, a.What, a.From))];
     }
 }
