@@ -195,6 +195,7 @@ public static class WebHost
         app.MapFrameworksApi();
         app.MapFamiliesApi();
         app.MapEnquiriesApi();
+        Features.Scorecard.ScorecardApi.MapScorecardApi(app);
         Features.ServiceDirectory.OpenReferralApi.MapOpenReferralApi(app);
         return app;
     }

@@ -36,11 +36,7 @@ public sealed class IndexModel(EarlyHelpDbContext db, Engine engine, IConfigurat
 
     public IReadOnlyList<ScorecardRow> Rows { get; private set; } = [];
 
-    public const string WholeService = "Whole service";
-
-    // Wide enough for any early help record, narrow enough that the trend's quarters are real dates.
-    private const int EarliestYear = 1990;
-    private const int LatestYear = 2100;
+    public const string WholeService = ScorecardFilter.WholeService;
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
@@ -89,45 +85,13 @@ public sealed class IndexModel(EarlyHelpDbContext db, Engine engine, IConfigurat
     private async Task<bool> LoadAsync()
     {
         Teams = [.. (await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync()).Select(t => (t.Id, t.Name))];
-        var fromGiven = Given(nameof(From));
-        var toGiven = Given(nameof(To));
-        if (fromGiven && !toGiven && ModelState.ErrorCount == 0)
+        var filter = ScorecardFilter.Check(From, Given(nameof(From)), To, Given(nameof(To)), ModelState.ErrorCount == 0, Team, Teams, Today);
+        foreach (var (field, message) in filter.Problems)
         {
-            ModelState.AddModelError(nameof(To), "Enter the end date");
-        }
-        else if (toGiven && !fromGiven && ModelState.ErrorCount == 0)
-        {
-            ModelState.AddModelError(nameof(From), "Enter the start date");
-        }
-        else if (From is { Year: < EarliestYear or > LatestYear })
-        {
-            ModelState.AddModelError(nameof(From), $"Start date must be between {EarliestYear} and {LatestYear}");
-        }
-        else if (To is { Year: < EarliestYear or > LatestYear })
-        {
-            ModelState.AddModelError(nameof(To), $"End date must be between {EarliestYear} and {LatestYear}");
-        }
-        else if (From is { } from && To is { } to && to < from)
-        {
-            ModelState.AddModelError(nameof(To), "The end date must be the same as or after the start date");
+            ModelState.AddModelError(field, message);
         }
 
-        Guid? team = null;
-        if (!string.IsNullOrEmpty(Team))
-        {
-            if (Guid.TryParse(Team, out var id) && Teams.FirstOrDefault(t => t.Id == id) is { Name: not null } chosen)
-            {
-                team = id;
-                TeamName = chosen.Name;
-            }
-            else
-            {
-                ModelState.AddModelError(nameof(Team), "Select a team from the list, or the whole service");
-            }
-        }
-
-        // The financial year to date when no period is chosen.
-        Period = From is { } start && To is { } end && end >= start ? new Period(start, end) : new Period(Quarter.FinancialYearStartOf(Today), Today);
+        (Period, TeamName) = (filter.Period, filter.TeamName);
         if (ModelState.ErrorCount > 0)
         {
             return false;
@@ -135,7 +99,7 @@ public sealed class IndexModel(EarlyHelpDbContext db, Engine engine, IConfigurat
 
         var population = configuration.GetValue<int?>(ChildrenReceivingEarlyHelpRate.PopulationSetting);
         var data = await ScorecardFacts.LoadAsync(db, engine, population, HttpContext.RequestAborted);
-        Rows = ScorecardCalculator.Compute(data, Period, team, Teams);
+        Rows = ScorecardCalculator.Compute(data, Period, filter.Team, Teams);
         return true;
     }
 
