@@ -196,6 +196,7 @@ public static class WebHost
         app.MapFamiliesApi();
         app.MapEnquiriesApi();
         Features.Scorecard.ScorecardApi.MapScorecardApi(app);
+        Features.Claims.ClaimsApi.MapClaimsApi(app);
         Features.ServiceDirectory.OpenReferralApi.MapOpenReferralApi(app);
         return app;
     }

@@ -52,6 +52,17 @@ public abstract class ClaimWithdrawalTests<TSite>(TSite site) : IClassFixture<TS
         var pack = await CaseworkSite.PageAsync(auditor, $"/claims/{claimId}/families/{frozen.Id}");
         Assert.Contains("Since the family was claimed, evidence this pack holds was withdrawn as recorded in error: HLT-ADULT-MH", pack, StringComparison.Ordinal);
 
+        // The API says the same, for a reporting tool or the auditor's own checklist.
+        var api = System.Text.Json.Nodes.JsonNode.Parse(await analyst.GetStringAsync($"/api/claims/{claimId}"))!;
+        Assert.Equal("InAudit", (string?)api["claim"]!["state"]);
+        Assert.Equal(2, (int)api["claim"]!["families"]!);
+        var withdrawal = Assert.Single(api["withdrawnSinceBuilt"]!.AsArray())!;
+        Assert.Equal(("WDR-1", "HLT-ADULT-MH", "The GP letter was about another patient.", true), ((string?)withdrawal["familyReference"], (string?)withdrawal["needCode"], (string?)withdrawal["reason"], (bool)withdrawal["awaitsCheck"]!));
+        Assert.Equal(["family-relationships", "financial-stability", "health"], api["families"]![0]!["headlineOutcomesMet"]!.AsArray().Select(h => (string?)h));
+        Assert.Contains(claimId.ToString(), await analyst.GetStringAsync("/api/claims"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync("/api/claims")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync($"/api/claims/{Guid.NewGuid()}")).StatusCode);
+
         var refused = await CaseworkSite.TextAsync(await CaseworkSite.PostFormAsync(analyst, $"/claims/{claimId}?handler=Submit", [], tokenFrom: $"/claims/{claimId}"));
         Assert.Contains("Evidence was withdrawn after the claim was built: the auditor must check this family again first: WDR-1", refused, StringComparison.Ordinal);
         Assert.Equal(ClaimState.InAudit, await site.QueryAsync(db => db.Claims.Where(c => c.Id == claimId).Select(c => c.State).SingleAsync()));
@@ -61,6 +72,9 @@ public abstract class ClaimWithdrawalTests<TSite>(TSite site) : IClassFixture<TS
         Assert.Equal(HttpStatusCode.Redirect, (await CaseworkSite.PostFormAsync(analyst, $"/claims/{claimId}?handler=Submit", [], tokenFrom: $"/claims/{claimId}")).StatusCode);
         var states = await site.QueryAsync(db => db.ClaimLines.Where(l => l.ClaimId == claimId).ToDictionaryAsync(l => l.FamilyReference, l => l.State));
         Assert.Equal((ClaimLineState.Rejected, ClaimLineState.Submitted), (states["WDR-1"], states["WDR-2"]));
+        var submitted = System.Text.Json.Nodes.JsonNode.Parse(await analyst.GetStringAsync($"/api/claims/{claimId}"))!;
+        Assert.Equal(("Submitted", 1, 800m), ((string?)submitted["claim"]!["state"], (int)submitted["claim"]!["families"]!, (decimal)submitted["claim"]!["amount"]!));
+        Assert.False((bool)submitted["withdrawnSinceBuilt"]![0]!["awaitsCheck"]!);
     }
 }
 
