@@ -7,15 +7,17 @@ namespace EarlyHelp.Web.Features.Families;
 public sealed class AuditLog(EarlyHelpDbContext db, TimeProvider clock)
 {
     /// <param name="familyId">The family read, changed or refused; null for a refusal that names no family (an enquiry).</param>
-    public async Task WriteAsync(HttpContext http, Guid? familyId, string action)
+    /// <param name="actor">Who, when it is not the signed-in user: a family's shared plan link.</param>
+    /// <param name="what">What, when the path must not be written (it holds a link's token).</param>
+    public async Task WriteAsync(HttpContext http, Guid? familyId, string action, string? actor = null, string? what = null)
     {
         db.Audit.Add(new AuditEntry
         {
             At = clock.GetUtcNow(),
-            UserId = CaseAccess.UserId(http.User) ?? "",
+            UserId = actor ?? CaseAccess.UserId(http.User) ?? "",
             FamilyId = familyId,
             Action = action,
-            What = $"{http.Request.Method} {http.Request.Path}",
+            What = what ?? $"{http.Request.Method} {http.Request.Path}",
             From = http.Connection.RemoteIpAddress?.ToString(),
         });
         await db.SaveChangesAsync();

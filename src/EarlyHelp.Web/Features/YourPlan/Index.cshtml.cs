@@ -1,5 +1,6 @@
 using EarlyHelp.Core.Casework;
 using EarlyHelp.Data;
+using EarlyHelp.Web.Features.Families;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace EarlyHelp.Web.Features.YourPlan;
 /// on, the actions, the services they were referred to, the next review and who their lead practitioner is.
 /// Nothing else from the record; every reading is audited.
 /// </summary>
-public sealed class IndexModel(PlanSharing sharing, EarlyHelpDbContext db, Engine engine, TimeProvider clock) : PageModel
+public sealed class IndexModel(PlanSharing sharing, EarlyHelpDbContext db, Engine engine, AuditLog audit) : PageModel
 {
     public sealed record NeedActions(string Need, IReadOnlyList<PlanAction> Actions);
 
@@ -57,16 +58,7 @@ public sealed class IndexModel(PlanSharing sharing, EarlyHelpDbContext db, Engin
             ? null
             : await db.Meetings.Where(m => m.EpisodeId == episode.Id).OrderByDescending(m => m.HeldOn).Select(m => m.NextReviewOn).FirstOrDefaultAsync();
 
-        db.Audit.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow(),
-            UserId = PlanSharing.AuditUser(share),
-            FamilyId = share.FamilyId,
-            Action = "read",
-            What = "GET /your-plan",
-            From = HttpContext.Connection.RemoteIpAddress?.ToString(),
-        });
-        await db.SaveChangesAsync();
+        await audit.WriteAsync(HttpContext, share.FamilyId, "read", PlanSharing.AuditUser(share));
     }
 
     /// <summary>Leaves the plan on this device: the reading cookie goes, and the link and code are needed again.</summary>

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using EarlyHelp.Core.Casework;
 using EarlyHelp.Data;
+using EarlyHelp.Web.Features.Families;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,7 +10,7 @@ namespace EarlyHelp.Web.Features.YourPlan;
 /// Where a shared link lands: the family member types the access code they were given, and is then let in to read
 /// their plan. Every wrong code counts towards the link's lock and is audited as a refusal.
 /// </summary>
-public sealed class OpenModel(PlanSharing sharing, EarlyHelpDbContext db, TimeProvider clock) : PageModel
+public sealed class OpenModel(PlanSharing sharing, AuditLog audit) : PageModel
 {
     [FromRoute(Name = "token")]
     public string Token { get; set; } = "";
@@ -84,18 +84,6 @@ public sealed class OpenModel(PlanSharing sharing, EarlyHelpDbContext db, TimePr
         return Redirect("/your-plan");
     }
 
-    private async Task AuditAsync(string action)
-    {
-        db.Audit.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow(),
-            UserId = PlanSharing.AuditUser(share!),
-            FamilyId = share!.FamilyId,
-            Action = action,
-            // Not the path: it holds the link's token.
-            What = "POST /your-plan/{link}",
-            From = HttpContext.Connection.RemoteIpAddress?.ToString(),
-        });
-        await db.SaveChangesAsync();
-    }
+    // Not the path: it holds the link's token.
+    private Task AuditAsync(string action) => audit.WriteAsync(HttpContext, share!.FamilyId, action, PlanSharing.AuditUser(share), "POST /your-plan/{link}");
 }
