@@ -72,8 +72,11 @@ public sealed class PlanSharing(EarlyHelpDbContext db, TimeProvider clock, IData
         : Standing.Open;
 
     /// <summary>The share a link's token names, whatever its standing; null when there is none.</summary>
-    public Task<PlanShare?> FindAsync(string token) =>
-        db.PlanShares.AsNoTracking().SingleOrDefaultAsync(s => s.TokenHash == Secrets.Sha256Hex(token));
+    public Task<PlanShare?> FindAsync(string token)
+    {
+        var hash = Secrets.Sha256Hex(token);
+        return db.PlanShares.AsNoTracking().SingleOrDefaultAsync(s => s.TokenHash == hash);
+    }
 
     /// <summary>
     /// Checks the code typed for an open share. A wrong one counts towards the lock, counted in the database in one
