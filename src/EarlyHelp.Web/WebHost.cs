@@ -91,6 +91,9 @@ public static class WebHost
         builder.Services.AddScoped<Features.Families.AuditLog>();
         builder.Services.AddScoped<Features.Families.FamilyVerdicts>();
         builder.Services.AddScoped<Features.YourPlan.PlanSharing>();
+        builder.Services.AddScoped<Features.People.PeopleDesk>();
+        // Set-password links an administrator sends (there is no e-mail from the service) last 3 days.
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
         builder.Services.AddScoped<Features.Enquiries.EnquiryDesk>();
         builder.Services.Configure<Features.Claims.ClaimsOptions>(builder.Configuration.GetSection("EarlyHelp:Claims"));
         builder.Services.AddScoped<Features.Claims.ClaimDesk>();

@@ -44,9 +44,12 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signIn, IOptions<
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/caseload");
         }
 
-        ModelState.AddModelError(nameof(Email), result.IsLockedOut
-            ? "This account is locked after too many failed attempts. Try again in 15 minutes"
-            : "Enter a correct email address and password");
+        var stopped = result.IsLockedOut && await signIn.UserManager.FindByEmailAsync(Email!) is { LockoutEnd: { } end } && end >= People.PeopleDesk.StoppedUntil;
+        ModelState.AddModelError(nameof(Email), stopped
+            ? "Your access has been stopped. Ask your administrator if you need it again"
+            : result.IsLockedOut
+                ? "This account is locked after too many failed attempts. Try again in 15 minutes"
+                : "Enter a correct email address and password");
         Password = null;
         return Page();
     }

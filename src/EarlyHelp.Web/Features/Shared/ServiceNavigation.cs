@@ -25,5 +25,6 @@ public static class ServiceNavigation
         new("/value", "/value", "Cost of late intervention"),
         new("/services", "/services", "Find services"),
         new("/directory", "/directory", "Directory", Roles.DirectoryEditor),
+        new("/people", "/people", "People", Roles.Administrator),
     ];
 }
