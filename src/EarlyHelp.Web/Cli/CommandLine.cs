@@ -22,6 +22,7 @@ public static class CommandLine
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ValueCommand.Create());
         root.Subcommands.Add(DirectoryCommand.Create());
+        root.Subcommands.Add(AdministratorCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 
