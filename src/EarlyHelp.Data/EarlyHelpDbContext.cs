@@ -152,6 +152,8 @@ public sealed partial class EarlyHelpDbContext(DbContextOptions<EarlyHelpDbConte
         builder.Entity<AuditEntry>(e =>
         {
             e.HasIndex(a => new { a.FamilyId, a.At });
+            e.HasIndex(a => a.PersonId);
+            e.Property(a => a.PersonId).HasMaxLength(450);
             e.Property(a => a.Action).HasMaxLength(10);
             e.Property(a => a.What).HasMaxLength(400);
             e.Property(a => a.From).HasMaxLength(64);

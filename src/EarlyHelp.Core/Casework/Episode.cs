@@ -347,8 +347,11 @@ public sealed class AuditEntry
 
     public Guid? FamilyId { get; set; }
 
-    /// <summary>"read" or "change".</summary>
+    /// <summary>"read", "change" or "refused" for a family's record; "account" for a change to someone's account.</summary>
     public required string Action { get; set; }
+
+    /// <summary>For a change to an account (roles, team, access, API tokens): whose account it was.</summary>
+    public string? PersonId { get; set; }
 
     /// <summary>What was read or changed, e.g. "GET /families/{id}/plan".</summary>
     public required string What { get; set; }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EarlyHelp.Data;
+using EarlyHelp.Web.Features.Families;
 using Microsoft.AspNetCore.Identity;
 
 namespace EarlyHelp.Web.Cli;
@@ -48,6 +49,7 @@ public static class AdministratorCommand
                 await users.AddToRoleAsync(user, Roles.Administrator);
             }
 
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAccountAsync(AuditLog.CommandLine, null, user.Id, "Made an administrator, with a set-password link, from the command line");
             var token = await users.GeneratePasswordResetTokenAsync(user);
             Console.WriteLine($"{user.DisplayName} ({address}) is an administrator. To set their password, within 3 days, open:");
             Console.WriteLine($"{result.GetValue(site)!.TrimEnd('/')}/set-password?email={Uri.EscapeDataString(address)}&token={Uri.EscapeDataString(token)}");

@@ -58,6 +58,7 @@ public sealed class AdministratorCommandTests : IDisposable
             Assert.True(await users.VerifyUserTokenAsync(ada, TokenOptions.DefaultProvider, UserManager<ApplicationUser>.ResetPasswordTokenPurpose, token));
             var db = scope.ServiceProvider.GetRequiredService<EarlyHelpDbContext>();
             Assert.Equal(0, await db.Families.CountAsync()); // no demonstration in a real installation
+            Assert.True(await db.Audit.AnyAsync(a => a.PersonId == ada.Id && a.UserId == "command-line" && a.Action == "account"));
         }
 
         // Again for the same person: still one account; a bad address is refused.

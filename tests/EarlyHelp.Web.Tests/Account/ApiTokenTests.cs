@@ -111,6 +111,9 @@ public abstract partial class ApiTokenTests<TSite>(TSite site) : IClassFixture<T
         Assert.Equal(HttpStatusCode.Unauthorized, (await Program(kept).GetAsync($"/api/families/{site.FamilyB}")).StatusCode);
         var adminId = await QueryAsync(db => db.Users.Where(u => u.UserName == "admin@test.example").Select(u => u.Id).SingleAsync());
         Assert.Equal(adminId, await QueryAsync(db => db.ApiTokens.Where(t => t.Id == keptId).Select(t => t.RevokedById).SingleAsync()));
+        var schoolId = await QueryAsync(db => db.Users.Where(u => u.UserName == "school.practitioner@test.example").Select(u => u.Id).SingleAsync());
+        Assert.True(await QueryAsync(db => db.Audit.AnyAsync(a => a.PersonId == schoolId && a.UserId == adminId && a.Action == "account" && a.What == "API token ‘Termly report’ revoked")));
+        Assert.True(await QueryAsync(db => db.Audit.AnyAsync(a => a.PersonId == schoolId && a.UserId == schoolId && a.What.StartsWith("API token ‘Termly report’ made, working until "))));
     }
 
     [Fact]

@@ -110,6 +110,23 @@ public abstract partial class PeopleTests<TSite>(TSite site) : IClassFixture<TSi
         Assert.Contains("Your access has been stopped. Ask your administrator if you need it again", refused, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Redirect, (await CaseworkSite.PostFormAsync(admin, $"/people/{id}?handler=Restore", [], tokenFrom: $"/people/{id}")).StatusCode);
+
+        // Every change to the account, by whom, in its history.
+        var history = await CaseworkSite.PageAsync(admin, $"/people/{id}");
+        foreach (var change in new[]
+        {
+            "Added: Priya Shah, leaver@test.example, Oakfield Primary School, no team; roles: Practitioner",
+            "Changed: agency Oakfield Primary School → Early Help; team no team → South; roles Practitioner → Coordinator or team manager",
+            "API token ‘Sync’ made",
+            "Access stopped, API tokens revoked",
+            "Access restored",
+        })
+        {
+            Assert.Contains(change, history, StringComparison.Ordinal);
+        }
+
+        Assert.Matches("<td class=\"govuk-table__cell\">admin \\(Early Help\\)</td>\\s*<td class=\"govuk-table__cell\">Access restored", history);
+        Assert.Equal(5, await QueryAsync(db => db.Audit.CountAsync(a => a.PersonId == id && a.Action == "account")));
         Assert.Equal(HttpStatusCode.Redirect, (await CaseworkSite.SignInAsync(site.Client(), "leaver@test.example", NewPassword)).StatusCode);
 
         // The administrator keeps their own role and access.

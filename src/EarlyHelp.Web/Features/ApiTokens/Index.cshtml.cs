@@ -12,7 +12,7 @@ namespace EarlyHelp.Web.Features.ApiTokens;
 /// A person's API tokens: making one for a program that calls the API as them (shown once, then only its hint),
 /// and revoking one. An administrator sees and revokes everyone's, as when someone leaves.
 /// </summary>
-public sealed class IndexModel(EarlyHelpDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(EarlyHelpDbContext db, TimeProvider clock, AuditLog audit) : PageModel
 {
     public sealed class NewTokenInput : IValidatableObject
     {
@@ -69,6 +69,7 @@ public sealed class IndexModel(EarlyHelpDbContext db, TimeProvider clock) : Page
                 ExpiresOn = Today.AddDays(Input.Days!.Value),
             });
             await db.SaveChangesAsync();
+            await audit.WriteAccountAsync(HttpContext, Me, $"API token ‘{Input.Name!.Trim()}’ made, working until {CaseworkText.Date(Today.AddDays(Input.Days!.Value))}");
             Created = token;
             Input = new NewTokenInput();
             ModelState.Clear();
@@ -91,6 +92,7 @@ public sealed class IndexModel(EarlyHelpDbContext db, TimeProvider clock) : Page
         {
             (token.RevokedAt, token.RevokedById) = (clock.GetUtcNow(), Me);
             await db.SaveChangesAsync();
+            await audit.WriteAccountAsync(HttpContext, token.UserId, $"API token ‘{token.Name}’ revoked");
         }
 
         TempData["Notice"] = $"Token ‘{token.Name}’ revoked: it no longer works";

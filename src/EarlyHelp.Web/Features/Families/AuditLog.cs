@@ -22,4 +22,19 @@ public sealed class AuditLog(EarlyHelpDbContext db, TimeProvider clock)
         });
         await db.SaveChangesAsync();
     }
+
+    /// <summary>Someone changed an account: who, whose, and what, in words (the roles given, the access stopped).</summary>
+    public Task WriteAccountAsync(HttpContext http, string personId, string what) =>
+        WriteAccountAsync(CaseAccess.UserId(http.User) ?? "", http.Connection.RemoteIpAddress?.ToString(), personId, what);
+
+    public async Task WriteAccountAsync(string actorId, string? from, string personId, string what)
+    {
+        db.Audit.Add(new AuditEntry { At = clock.GetUtcNow(), UserId = actorId, PersonId = personId, Action = AccountAction, What = what, From = from });
+        await db.SaveChangesAsync();
+    }
+
+    public const string AccountAction = "account";
+
+    /// <summary>Who made an account change from the command line, in place of a user id.</summary>
+    public const string CommandLine = "command-line";
 }

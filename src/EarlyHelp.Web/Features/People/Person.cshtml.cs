@@ -15,7 +15,7 @@ namespace EarlyHelp.Web.Features.People;
 /// the service always has one.
 /// </summary>
 [Authorize(Roles = Roles.Administrator)]
-public sealed class PersonModel(UserManager<ApplicationUser> users, EarlyHelpDbContext db, PeopleDesk desk) : PageModel
+public sealed class PersonModel(UserManager<ApplicationUser> users, EarlyHelpDbContext db, PeopleDesk desk, AuditLog audit) : PageModel
 {
     /// <summary>"new", or the id of the person to change.</summary>
     [FromRoute(Name = "personId")]
@@ -35,6 +35,11 @@ public sealed class PersonModel(UserManager<ApplicationUser> users, EarlyHelpDbC
 
     public bool IsMe => Existing?.Id == CaseAccess.UserId(User);
 
+    /// <summary>A change to the account, newest first: when, by whom, what.</summary>
+    public sealed record Change(DateTimeOffset At, string By, string What);
+
+    public IReadOnlyList<Change> History { get; private set; } = [];
+
     private string PersonPath => $"/people/{Existing!.Id}";
 
     public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
@@ -49,6 +54,9 @@ public sealed class PersonModel(UserManager<ApplicationUser> users, EarlyHelpDbC
             }
 
             Status = desk.StatusOf(Existing, (await users.GetLoginsAsync(Existing)).Count > 0);
+            var changes = await db.Audit.AsNoTracking().Where(a => a.PersonId == Existing.Id).OrderByDescending(a => a.Id).Take(50).ToListAsync();
+            var people = await CaseworkText.PeopleAsync(db, changes.Select(c => c.UserId));
+            History = [.. changes.Select(c => new Change(c.At, c.UserId == AuditLog.CommandLine ? "the command line" : people.GetValueOrDefault(c.UserId) ?? "a former user", c.What))];
         }
 
         Teams =
@@ -95,6 +103,7 @@ public sealed class PersonModel(UserManager<ApplicationUser> users, EarlyHelpDbC
             return Page();
         }
 
+        var before = Existing is null ? null : PersonInput.From(Existing, await users.GetRolesAsync(Existing));
         var person = Existing ?? new ApplicationUser { DisplayName = "", Agency = "", EmailConfirmed = true, LockoutEnabled = true };
         (person.DisplayName, person.Agency, person.TeamId) = (Input.Name!.Trim(), Input.Agency!.Trim(), team);
         person.Email = person.UserName = email;
@@ -110,6 +119,7 @@ public sealed class PersonModel(UserManager<ApplicationUser> users, EarlyHelpDbC
         }
 
         await desk.SetRolesAsync(person, Input.Roles);
+        await audit.WriteAccountAsync(HttpContext, person.Id, Shortened(before is null ? $"Added: {Describe(Input)}" : $"Changed: {Changes(before, Input)}"));
         if (Existing is null)
         {
             Existing = person;
@@ -133,6 +143,7 @@ public sealed class PersonModel(UserManager<ApplicationUser> users, EarlyHelpDbC
 
         Input = PersonInput.From(Existing, await users.GetRolesAsync(Existing));
         SetPasswordLink = await desk.SetPasswordLinkAsync(Existing, Request);
+        await audit.WriteAccountAsync(HttpContext, Existing.Id, "Set-password link made");
         Response.Headers.CacheControl = "no-store";
         return Page();
     }
@@ -152,6 +163,7 @@ public sealed class PersonModel(UserManager<ApplicationUser> users, EarlyHelpDbC
         }
 
         await desk.StopAccessAsync(Existing, CaseAccess.UserId(User)!);
+        await audit.WriteAccountAsync(HttpContext, Existing.Id, "Access stopped, API tokens revoked");
         TempData["Notice"] = $"{Existing.DisplayName}'s access stopped: they cannot sign in, and their API tokens are revoked";
         return Redirect(PersonPath);
     }
@@ -164,7 +176,37 @@ public sealed class PersonModel(UserManager<ApplicationUser> users, EarlyHelpDbC
         }
 
         await desk.RestoreAccessAsync(Existing);
+        await audit.WriteAccountAsync(HttpContext, Existing.Id, "Access restored");
         TempData["Notice"] = $"{Existing.DisplayName} can sign in again";
         return Redirect(PersonPath);
     }
+
+    private string TeamName(string? team) => string.IsNullOrEmpty(team) ? "no team" : Teams.FirstOrDefault(t => t.Value == team)?.Text ?? "a former team";
+
+    private static string RoleNames(IEnumerable<string> roles) => string.Join(", ", roles.Order(StringComparer.Ordinal).Select(PersonInput.RoleName));
+
+    private string Describe(PersonInput p) => $"{p.Name}, {p.Email}, {p.Agency}, {TeamName(p.Team)}; roles: {RoleNames(p.Roles)}";
+
+    /// <summary>What the save changed, field by field, for the account's history.</summary>
+    private string Changes(PersonInput was, PersonInput now)
+    {
+        var changes = new List<string>();
+        void Compare(string what, string? before, string? after)
+        {
+            if (!string.Equals(before?.Trim(), after?.Trim(), StringComparison.Ordinal))
+            {
+                changes.Add($"{what} {before} → {after}");
+            }
+        }
+
+        Compare("name", was.Name, now.Name);
+        Compare("email", was.Email, now.Email);
+        Compare("agency", was.Agency, now.Agency);
+        Compare("team", TeamName(was.Team), TeamName(now.Team));
+        Compare("roles", RoleNames(was.Roles), RoleNames(now.Roles));
+        return changes.Count == 0 ? "saved with no change" : string.Join("; ", changes);
+    }
+
+    /// <summary>The audit log keeps 400 characters of what happened.</summary>
+    private static string Shortened(string text) => text.Length <= 400 ? text : text[..399] + "…";
 }

@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EarlyHelp.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class AccountAudit : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "PersonId",
+                table: "Audit",
+                type: "character varying(450)",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Audit_PersonId",
+                table: "Audit",
+                column: "PersonId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Audit_PersonId",
+                table: "Audit");
+
+            migrationBuilder.DropColumn(
+                name: "PersonId",
+                table: "Audit");
+        }
+    }
+}
