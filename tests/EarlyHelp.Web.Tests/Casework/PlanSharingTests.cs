@@ -102,10 +102,12 @@ public abstract partial class FamilyRecordTests<TSite>
         var manager = await site.SignedInAsync("north.manager");
         var (path, code) = await ShareAsync(manager, family);
         var reader = site.Client();
-        for (var attempt = 1; attempt <= 5; attempt++)
-        {
-            await CaseworkSite.PostFormAsync(reader, path, new() { ["Code"] = "WRONG-CODE" });
-        }
+
+        // Twelve wrong codes at the same moment: the lock still counts exactly five. (One visit first, so that all
+        // twelve carry the same anti-forgery cookie.)
+        AssertShows(await PageAsync(reader, path), "Enter it to read your family's plan");
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => CaseworkSite.PostFormAsync(reader, path, new() { ["Code"] = "WRONG-CODE" }, tokenFrom: "/sign-in")));
+        Assert.Equal(5, await site.QueryAsync(db => db.PlanShares.Where(s => s.FamilyId == family).Select(s => s.FailedAttempts).SingleAsync()));
 
         var locked = await TextAsync(await CaseworkSite.PostFormAsync(reader, path, new() { ["Code"] = code }, tokenFrom: "/sign-in"));
         AssertShows(locked, "This link no longer works", "entered too many times");

@@ -79,22 +79,31 @@ public sealed class PlanSharing(EarlyHelpDbContext db, TimeProvider clock, IData
     }
 
     /// <summary>
-    /// Checks the code typed for an open share. A wrong one counts towards the lock, counted in the database in one
-    /// statement so that attempts at the same time cannot slip past it. True when the code is right.
+    /// Checks the code typed for an open share. Each try first takes one of the share's attempts, in one statement
+    /// that fails once they are used up, so that many tries at the same moment cannot slip past the lock; a right
+    /// code gives its attempt back. True when the code is right; <paramref name="share"/> then has the attempts used.
     /// </summary>
     public async Task<bool> CheckCodeAsync(PlanShare share, string typed)
     {
-        var code = new string([.. typed.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant)]);
-        if (Codes.VerifyHashedPassword(share, share.CodeHash, code) != PasswordVerificationResult.Failed)
+        var taken = await db.PlanShares.Where(s => s.Id == share.Id && s.FailedAttempts < MaxFailedAttempts)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.FailedAttempts, x => x.FailedAttempts + 1));
+        if (taken == 0)
         {
-            var now = clock.GetUtcNow();
-            await db.PlanShares.Where(s => s.Id == share.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastOpenedAt, now));
-            return true;
+            share.FailedAttempts = MaxFailedAttempts;
+            return false;
         }
 
-        await db.PlanShares.Where(s => s.Id == share.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.FailedAttempts, x => x.FailedAttempts + 1));
-        share.FailedAttempts++;
-        return false;
+        var code = new string([.. typed.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant)]);
+        if (Codes.VerifyHashedPassword(share, share.CodeHash, code) == PasswordVerificationResult.Failed)
+        {
+            share.FailedAttempts = await db.PlanShares.Where(s => s.Id == share.Id).Select(s => s.FailedAttempts).SingleAsync();
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        await db.PlanShares.Where(s => s.Id == share.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.FailedAttempts, x => x.FailedAttempts - 1).SetProperty(x => x.LastOpenedAt, now));
+        return true;
     }
 
     public string CookieValue(PlanShare share) => Protector.Protect(share.Id.ToString(), ReadingTime);
