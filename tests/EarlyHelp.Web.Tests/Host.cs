@@ -12,7 +12,12 @@ public static class Host
         public IReadOnlyList<string> ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    public static async Task<Run> RunAsync(string? input, params string[] args)
+    public static Task<Run> RunAsync(string? input, params string[] args) => RunAsync(input, null, args);
+
+    /// <summary>The program on a database of the test's own (a connection string), with no input.</summary>
+    public static Task<Run> RunOnDatabaseAsync(string connectionString, params string[] args) => RunAsync(null, connectionString, args);
+
+    private static async Task<Run> RunAsync(string? input, string? connectionString, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -29,6 +34,11 @@ public static class Host
 
         start.Environment.Remove("EARLYHELP_ROOT");
         start.Environment.Remove("EARLYHELP_FRAMEWORKS");
+        if (connectionString is not null)
+        {
+            start.Environment["ConnectionStrings__EarlyHelp"] = connectionString;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EarlyHelp.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,22 +19,8 @@ public sealed class AdministratorCommandTests : IDisposable
 
     private async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "EarlyHelp.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ConnectionStrings__EarlyHelp"] = ConnectionString;
-        start.Environment.Remove("EARLYHELP_ROOT");
-        start.Environment.Remove("EARLYHELP_FRAMEWORKS");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        var run = await Host.RunOnDatabaseAsync(ConnectionString, args);
+        return (run.ExitCode, run.Out, run.Error);
     }
 
     [Fact]

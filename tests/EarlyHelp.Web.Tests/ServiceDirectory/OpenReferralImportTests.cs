@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using EarlyHelp.Data;
@@ -173,21 +172,8 @@ public sealed class DirectoryCommandTests
 {
     private static async Task<(int Exit, string Out, string Error)> RunAsync(string database, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "EarlyHelp.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("EARLYHELP_ROOT");
-        start.Environment["ConnectionStrings__EarlyHelp"] = $"Data Source={database}";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        var run = await Host.RunOnDatabaseAsync($"Data Source={database}", args);
+        return (run.ExitCode, run.Out, run.Error);
     }
 
     [Fact]
