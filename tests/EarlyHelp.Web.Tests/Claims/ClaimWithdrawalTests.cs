@@ -68,7 +68,7 @@ public abstract class ClaimWithdrawalTests<TSite>(TSite site) : IClassFixture<TS
         Assert.Equal(ClaimState.InAudit, await site.QueryAsync(db => db.Claims.Where(c => c.Id == claimId).Select(c => c.State).SingleAsync()));
 
         Assert.Equal(HttpStatusCode.Redirect, (await CaseworkSite.PostFormAsync(auditor, $"/claims/{claimId}/families/{frozen.Id}", new() { ["Result"] = "Rejected", ["Reason"] = "The mental health outcome rested on the withdrawn letter" })).StatusCode);
-        Assert.Matches(">WDR-1</a></td>[\\s\\S]*Rejected</strong>", await CaseworkSite.PageAsync(analyst, $"/claims/{claimId}"));
+        Assert.Matches("id=\"withdrawn-evidence\">[\\s\\S]*?>WDR-1</a></td>(?:(?!</tr>)[\\s\\S])*Rejected</strong>", await CaseworkSite.PageAsync(analyst, $"/claims/{claimId}"));
         Assert.Equal(HttpStatusCode.Redirect, (await CaseworkSite.PostFormAsync(analyst, $"/claims/{claimId}?handler=Submit", [], tokenFrom: $"/claims/{claimId}")).StatusCode);
         var states = await site.QueryAsync(db => db.ClaimLines.Where(l => l.ClaimId == claimId).ToDictionaryAsync(l => l.FamilyReference, l => l.State));
         Assert.Equal((ClaimLineState.Rejected, ClaimLineState.Submitted), (states["WDR-1"], states["WDR-2"]));

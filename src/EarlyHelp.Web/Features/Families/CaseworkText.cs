@@ -15,6 +15,9 @@ public static class CaseworkText
 
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
 
+    /// <summary>The day a moment fell on, here.</summary>
+    public static string Date(DateTimeOffset moment) => Date(DateOnly.FromDateTime(moment.LocalDateTime));
+
     /// <summary>Text someone typed, its line breaks kept and everything else encoded.</summary>
     public static Microsoft.AspNetCore.Html.IHtmlContent Lines(string? text) => new Microsoft.AspNetCore.Html.HtmlString(
         string.Join("<br>", (text ?? "").ReplaceLineEndings("\n").Split('\n').Select(System.Net.WebUtility.HtmlEncode)));

@@ -84,7 +84,7 @@ public sealed class IndexModel(EarlyHelpDbContext db, Engine engine, IConfigurat
     /// <summary>Checks the filter and works out the scorecard; false, with the problems on the page, when the filter is wrong.</summary>
     private async Task<bool> LoadAsync()
     {
-        Teams = [.. (await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync()).Select(t => (t.Id, t.Name))];
+        Teams = await ScorecardFilter.TeamsAsync(db, HttpContext.RequestAborted);
         var filter = ScorecardFilter.Check(From, Given(nameof(From)), To, Given(nameof(To)), ModelState.ErrorCount == 0, Team, Teams, Today);
         foreach (var (field, message) in filter.Problems)
         {

@@ -39,7 +39,7 @@ public static class ScorecardApi
                 var problems = new List<ValidationResult>();
                 var start = ReadDate(from, nameof(from), problems);
                 var end = ReadDate(to, nameof(to), problems);
-                var teams = (await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(cancellation)).Select(t => (t.Id, t.Name)).ToList();
+                var teams = await ScorecardFilter.TeamsAsync(db, cancellation);
                 var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
                 var filter = ScorecardFilter.Check(start, !string.IsNullOrEmpty(from), end, !string.IsNullOrEmpty(to), problems.Count == 0, team, teams, today);
                 problems.AddRange(filter.Problems.Select(p => new ValidationResult(p.Message, [p.Field])));

@@ -1,4 +1,6 @@
 using EarlyHelp.Core.Scorecard;
+using EarlyHelp.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace EarlyHelp.Web.Features.Scorecard;
 
@@ -13,6 +15,10 @@ public sealed record ScorecardFilter(Period Period, Guid? Team, string TeamName,
     // Wide enough for any early help record, narrow enough that the trend's quarters are real dates.
     private const int EarliestYear = 1990;
     private const int LatestYear = 2100;
+
+    /// <summary>The teams a filter may name, by name.</summary>
+    public static async Task<IReadOnlyList<(Guid Id, string Name)>> TeamsAsync(EarlyHelpDbContext db, CancellationToken cancellation = default) =>
+        [.. (await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(cancellation)).Select(t => (t.Id, t.Name))];
 
     /// <param name="fromGiven">Whether a start date was sent at all, even one that could not be read.</param>
     /// <param name="datesRead">False when a date sent could not be read: that problem is said already, and is enough.</param>
